@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Events the host pushes to windows (IPC) and browsers (SSE). `public` events may reach the
+ * display and the kiosk without a login, so they never carry patient data.
+ */
+export const eventSpecs = {
+  'settings.changed': { public: true, payload: z.object({ keys: z.array(z.string()) }) },
+  'reference.changed': { public: true, payload: z.object({ kind: z.enum(['unit', 'service', 'counter', 'practitioner', 'facility']) }) },
+  'users.changed': { public: false, payload: z.object({ userId: z.number().int() }) },
+} as const;
+
+export type EventName = keyof typeof eventSpecs;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSpecs)[E]['payload']>;
+
+export interface LoketEvent<E extends EventName = EventName> {
+  /** `<bootId>-<seq>`: a client resuming with another boot's id must resynchronise. */
+  id: string;
+  name: E;
+  at: string;
+  payload: EventPayload<E>;
+}
+
+/** Sent to a client whose `Last-Event-ID` cannot be resumed (host restarted, or too old). */
+export const RESYNC_EVENT = 'system.resync';
+
+export function isPublicEvent(name: EventName): boolean {
+  return eventSpecs[name].public;
+}

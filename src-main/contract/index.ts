@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import './schemas';
+import { authMethods } from './methods/auth';
+import { patientMethods } from './methods/patients';
+import { referenceMethods } from './methods/reference';
+import { settingsMethods } from './methods/settings';
+import { systemMethods } from './methods/system';
+
+/** The whole API of the host: one list, served identically over IPC and HTTP. */
+export const contract = {
+  ...systemMethods,
+  ...authMethods,
+  ...settingsMethods,
+  ...referenceMethods,
+  ...patientMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './errors';
+export * from './events';
+export * from './method';
+export * from './permissions';
+export * from './schemas';
+export * from './methods/auth';
+export * from './methods/patients';
+export * from './methods/reference';
+export * from './methods/settings';
+export * from './methods/system';

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { method } from '../method';
+import { idSchema, isoDateSchema, text } from '../schemas';
+import { clusterSchema } from './reference';
+
+export const sexSchema = z.enum(['L', 'P']);
+export const payers = ['bpjs', 'umum', 'asuransi_lain'] as const;
+export const payerSchema = z.enum(payers);
+export const payerLabels: Record<(typeof payers)[number], string> = { bpjs: 'BPJS', umum: 'Umum', asuransi_lain: 'Asuransi lain' };
+
+/** One line of a search result: enough to confirm identity by two identifiers (name + birth date). */
+export const patientSummarySchema = z.object({
+  id: idSchema,
+  rmNumber: z.string(),
+  name: z.string(),
+  sex: sexSchema,
+  birthDate: z.string(),
+  village: z.string().nullable(),
+  payerDefault: payerSchema,
+  lastVisitDate: z.string().nullable(),
+});
+export type PatientSummary = z.infer<typeof patientSummarySchema>;
+
+export const patientSchema = patientSummarySchema.extend({
+  nik: z.string().nullable(),
+  bpjsNumber: z.string().nullable(),
+  birthPlace: z.string().nullable(),
+  phone: z.string().nullable(),
+  addressStreet: z.string().nullable(),
+  rt: z.string().nullable(),
+  rw: z.string().nullable(),
+  villageCode: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Patient = z.infer<typeof patientSchema>;
+
+export const registerRowSchema = z.object({
+  visitId: idSchema,
+  seq: z.number().int(),
+  registeredAt: z.string(),
+  rmNumber: z.string(),
+  patientName: z.string(),
+  sex: sexSchema,
+  birthDate: z.string(),
+  village: z.string().nullable(),
+  payer: payerSchema,
+  unitName: z.string(),
+  cluster: clusterSchema,
+  kunjunganBaru: z.boolean(),
+  pasienBaru: z.boolean(),
+  emergency: z.boolean(),
+});
+export type RegisterRow = z.infer<typeof registerRowSchema>;
+
+const countSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+export const daySummarySchema = z.object({
+  date: z.string(),
+  visits: z.number().int(),
+  byUnit: z.array(countSchema),
+  byPayer: z.array(countSchema),
+  pasienBaru: z.number().int(),
+  kunjunganBaru: z.number().int(),
+  patientsTotal: z.number().int(),
+});
+
+export const patientMethods = {
+  'patients.search': method({
+    summary: 'Mencari pasien menurut No. RM, NIK, No. BPJS atau awal nama',
+    guard: 'pasien:view',
+    input: z.strictObject({ query: text(100), limit: z.number().int().min(1).max(50).optional() }),
+    output: z.array(patientSummarySchema),
+  }),
+  'patients.get': method({ summary: 'Data identitas satu pasien', guard: 'pasien:view', input: z.strictObject({ id: idSchema }), output: patientSchema }),
+  'register.daily': method({
+    summary: 'Register harian: satu baris per kunjungan pada tanggal itu',
+    guard: 'register:view',
+    input: z.strictObject({ date: isoDateSchema.optional() }),
+    output: z.object({ date: z.string(), rows: z.array(registerRowSchema) }),
+  }),
+  'reports.daySummary': method({
+    summary: 'Ringkasan kunjungan satu hari per unit dan penjamin',
+    guard: 'laporan:view',
+    input: z.strictObject({ date: isoDateSchema.optional() }),
+    output: daySummarySchema,
+  }),
+};

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { method } from '../method';
+import { emptyInput, optionalText, text, timeZoneSchema } from '../schemas';
+
+/** Settings shared by every PC of one puskesmas; they live in the host's SQLite. */
+export const sharedSettingsSchema = z.object({
+  puskesmas: z.object({
+    name: z.string(),
+    code: z.string(),
+    pemerintah: z.string(),
+    dinas: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    email: z.string(),
+    headName: z.string(),
+    headNip: z.string(),
+  }),
+  timeZone: timeZoneSchema,
+  runningText: z.string(),
+});
+export type SharedSettings = z.infer<typeof sharedSettingsSchema>;
+
+export const sharedSettingsPatchSchema = z.strictObject({
+  puskesmas: z
+    .strictObject({
+      name: text(100),
+      code: optionalText(20),
+      pemerintah: optionalText(100),
+      dinas: optionalText(100),
+      address: optionalText(200),
+      phone: optionalText(30),
+      email: z.union([z.literal(''), z.email('Alamat email tidak valid').max(100)]).optional(),
+      headName: optionalText(100),
+      headNip: z.union([z.literal(''), z.string().regex(/^\d{18}$/, 'NIP terdiri dari 18 angka')]).optional(),
+    })
+    .partial()
+    .optional(),
+  timeZone: timeZoneSchema.optional(),
+  runningText: optionalText(500),
+});
+
+/** What the public screens (display, kiosk) may read: no patient data, no staff data. */
+export const publicSettingsSchema = z.object({
+  puskesmasName: z.string(),
+  address: z.string(),
+  timeZone: timeZoneSchema,
+  runningText: z.string(),
+});
+
+/** Settings of one workstation (electron-store on that PC). */
+export const workstationSettingsSchema = z.object({
+  workstationName: z.string(),
+  counterNumber: z.number().int().min(1).max(99).nullable(),
+  role: z.enum(['host', 'client']),
+  hostUrl: z.string().nullable(),
+  printers: z.object({ letter: z.string().nullable(), ticket: z.string().nullable() }),
+  lan: z.object({ bindAddress: z.string(), port: z.number().int().min(1024).max(65535) }),
+});
+export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
+
+const ipv4OrLoopback = z
+  .string()
+  .trim()
+  .refine((s) => s === 'localhost' || s === '::1' || /^(\d{1,3})(\.\d{1,3}){3}$/.test(s), 'Alamat harus IPv4, localhost atau ::1');
+
+export const workstationPatchSchema = z.strictObject({
+  workstationName: text(60).optional(),
+  counterNumber: z.number().int().min(1).max(99).nullable().optional(),
+  role: z.enum(['host', 'client']).optional(),
+  hostUrl: z.url('Alamat host harus URL lengkap, mis. http://192.168.1.10:5180').nullable().optional(),
+  printers: z.strictObject({ letter: optionalText(120).nullable(), ticket: optionalText(120).nullable() }).partial().optional(),
+  lan: z.strictObject({ bindAddress: ipv4OrLoopback, port: z.number().int().min(1024).max(65535) }).partial().optional(),
+});
+
+export const settingsMethods = {
+  'settings.public': method({ summary: 'Nama puskesmas, zona waktu dan teks berjalan untuk layar publik', guard: 'public', input: emptyInput, output: publicSettingsSchema }),
+  'settings.get': method({ summary: 'Pengaturan bersama puskesmas', guard: 'session', input: emptyInput, output: sharedSettingsSchema }),
+  'settings.update': method({ summary: 'Mengubah pengaturan bersama puskesmas', guard: 'pengaturan:correction', input: sharedSettingsPatchSchema, output: sharedSettingsSchema }),
+  'workstation.get': method({ summary: 'Pengaturan komputer host ini', guard: 'session', input: emptyInput, output: workstationSettingsSchema }),
+  'workstation.update': method({ summary: 'Mengubah pengaturan komputer host ini', guard: 'pengaturan:correction', input: workstationPatchSchema, output: workstationSettingsSchema }),
+};

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_referensi';
+import * as m0002 from './0002_pasien_kunjungan';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/** Listed statically (never discovered from disk) so a packaged app cannot miss one. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001_referensi', up: m0001.up },
+  { version: 2, name: '0002_pasien_kunjungan', up: m0002.up },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

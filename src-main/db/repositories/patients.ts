@@ -1,0 +1,83 @@
+import type { Patient, PatientSummary } from '../../contract';
+import type { NewPatient } from '../schema';
+import type { Executor } from './executor';
+
+const summaryColumns = (db: Executor) =>
+  db
+    .selectFrom('patient as p')
+    .leftJoin('region as v', 'v.code', 'p.village_code')
+    .select((eb) => [
+      'p.id',
+      'p.rm_number',
+      'p.name',
+      'p.sex',
+      'p.birth_date',
+      'p.payer_default',
+      'v.name as village',
+      eb.selectFrom('visit').select((e) => e.fn.max('visit_date').as('d')).whereRef('visit.patient_id', '=', 'p.id').as('last_visit'),
+    ])
+    .where('p.merged_into', 'is', null);
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>['execute']>>[number];
+
+const summaryOf = (r: SummaryRow): PatientSummary => ({
+  id: r.id,
+  rmNumber: r.rm_number,
+  name: r.name,
+  sex: r.sex as PatientSummary['sex'],
+  birthDate: r.birth_date,
+  village: r.village,
+  payerDefault: r.payer_default as PatientSummary['payerDefault'],
+  lastVisitDate: (r.last_visit as string | null) ?? null,
+});
+
+/** Exact identifiers: RM number (as typed or zero-padded), NIK or BPJS number. */
+export async function findByIdentifier(db: Executor, identifier: string, rmWidth: number, limit: number): Promise<PatientSummary[]> {
+  const rms = [identifier, identifier.padStart(rmWidth, '0')];
+  const rows = await summaryColumns(db)
+    .where((eb) => eb.or([eb('p.rm_number', 'in', rms), eb('p.nik', '=', identifier), eb('p.bpjs_number', '=', identifier)]))
+    .limit(limit)
+    .execute();
+  return rows.map(summaryOf);
+}
+
+/** Names whose folded key starts with `keyPrefix` (an index range scan). */
+export async function findByNameKeyPrefix(db: Executor, keyPrefix: string, limit: number): Promise<PatientSummary[]> {
+  const rows = await summaryColumns(db)
+    .where('p.name_key', '>=', keyPrefix)
+    .where('p.name_key', '<', `${keyPrefix}\uffff`)
+    .orderBy('p.name_key')
+    .limit(limit)
+    .execute();
+  return rows.map(summaryOf);
+}
+
+export async function getPatient(db: Executor, id: number): Promise<Patient | undefined> {
+  const row = await summaryColumns(db)
+    .select(['p.nik', 'p.bpjs_number', 'p.birth_place', 'p.phone', 'p.address_street', 'p.rt', 'p.rw', 'p.village_code', 'p.created_at'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...summaryOf(row),
+    nik: row.nik,
+    bpjsNumber: row.bpjs_number,
+    birthPlace: row.birth_place,
+    phone: row.phone,
+    addressStreet: row.address_street,
+    rt: row.rt,
+    rw: row.rw,
+    villageCode: row.village_code,
+    createdAt: row.created_at,
+  };
+}
+
+export async function countPatients(db: Executor): Promise<number> {
+  const row = await db.selectFrom('patient').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertPatients(db: Executor, rows: NewPatient[]): Promise<void> {
+  // ~30 columns a row: 25 rows keeps each statement under SQLite's parameter limit.
+  for (let i = 0; i < rows.length; i += 25) await db.insertInto('patient').values(rows.slice(i, i + 25)).execute();
+}

@@ -1,0 +1,88 @@
+import type { Cluster, RegisterRow } from '../../contract';
+import type { NewVisit } from '../schema';
+import { toBool, type Executor } from './executor';
+
+export async function registerRows(db: Executor, date: string): Promise<RegisterRow[]> {
+  const rows = await db
+    .selectFrom('visit as v')
+    .innerJoin('patient as p', 'p.id', 'v.patient_id')
+    .innerJoin('unit as u', 'u.id', 'v.unit_id')
+    .leftJoin('region as r', 'r.code', 'p.village_code')
+    .select([
+      'v.id',
+      'v.seq',
+      'v.registered_at',
+      'p.rm_number',
+      'p.name',
+      'p.sex',
+      'p.birth_date',
+      'r.name as village',
+      'v.payer',
+      'u.name as unit_name',
+      'v.cluster',
+      'v.kunjungan_baru',
+      'v.pasien_baru',
+      'v.emergency',
+    ])
+    .where('v.visit_date', '=', date)
+    .orderBy('v.seq')
+    .execute();
+  return rows.map((r) => ({
+    visitId: r.id,
+    seq: r.seq,
+    registeredAt: r.registered_at,
+    rmNumber: r.rm_number,
+    patientName: r.name,
+    sex: r.sex as RegisterRow['sex'],
+    birthDate: r.birth_date,
+    village: r.village,
+    payer: r.payer as RegisterRow['payer'],
+    unitName: r.unit_name,
+    cluster: r.cluster as Cluster,
+    kunjunganBaru: toBool(r.kunjungan_baru),
+    pasienBaru: toBool(r.pasien_baru),
+    emergency: toBool(r.emergency),
+  }));
+}
+
+export interface DayCounts {
+  byUnit: { key: string; label: string; count: number }[];
+  byPayer: { key: string; count: number }[];
+  visits: number;
+  pasienBaru: number;
+  kunjunganBaru: number;
+}
+
+export async function dayCounts(db: Executor, date: string): Promise<DayCounts> {
+  const byUnit = await db
+    .selectFrom('visit as v')
+    .innerJoin('unit as u', 'u.id', 'v.unit_id')
+    .select((eb) => ['u.code as key', 'u.name as label', eb.fn.countAll<number>().as('count')])
+    .where('v.visit_date', '=', date)
+    .groupBy('u.id')
+    .orderBy('u.sort_order')
+    .execute();
+  const byPayer = await db
+    .selectFrom('visit')
+    .select((eb) => ['payer as key', eb.fn.countAll<number>().as('count')])
+    .where('visit_date', '=', date)
+    .groupBy('payer')
+    .orderBy('payer')
+    .execute();
+  const totals = await db
+    .selectFrom('visit')
+    .select((eb) => [eb.fn.countAll<number>().as('visits'), eb.fn.sum<number>('pasien_baru').as('pasien_baru'), eb.fn.sum<number>('kunjungan_baru').as('kunjungan_baru')])
+    .where('visit_date', '=', date)
+    .executeTakeFirstOrThrow();
+  return {
+    byUnit: byUnit.map((r) => ({ ...r, count: Number(r.count) })),
+    byPayer: byPayer.map((r) => ({ key: r.key, count: Number(r.count) })),
+    visits: Number(totals.visits),
+    pasienBaru: Number(totals.pasien_baru ?? 0),
+    kunjunganBaru: Number(totals.kunjungan_baru ?? 0),
+  };
+}
+
+export async function insertVisits(db: Executor, rows: NewVisit[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 50) await db.insertInto('visit').values(rows.slice(i, i + 50)).execute();
+}

@@ -1,0 +1,181 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Kysely's view of the tables. Booleans are INTEGER 0/1 and timestamps ISO-8601 UTC text;
+ * calendar dates (`*_date`) are local `YYYY-MM-DD` in the puskesmas's time zone.
+ */
+type Bool = number;
+type CreatedAt = ColumnType<string, string, never>;
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  cluster: string;
+  closing_time: string | null;
+  active: Generated<Bool>;
+  sort_order: Generated<number>;
+}
+
+export interface ServiceTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  prefix: string;
+  daily_cap: number | null;
+  active: Generated<Bool>;
+  sort_order: Generated<number>;
+}
+
+export interface CounterTable {
+  id: Generated<number>;
+  number: number;
+  name: string;
+  active: Generated<Bool>;
+}
+
+export interface CounterServiceTable {
+  counter_id: number;
+  service_id: number;
+}
+
+export interface PractitionerTable {
+  id: Generated<number>;
+  name: string;
+  profession: string;
+  nip: string | null;
+  sip: string | null;
+  str: string | null;
+  unit_id: number | null;
+  active: Generated<Bool>;
+}
+
+export interface FacilityTable {
+  id: Generated<number>;
+  code: string | null;
+  name: string;
+  kind: string;
+  address: string | null;
+  phone: string | null;
+  active: Generated<Bool>;
+}
+
+export interface RegionTable {
+  code: string;
+  parent_code: string | null;
+  level: number;
+  name: string;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  role: string;
+  password_hash: string;
+  active: Generated<Bool>;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: number;
+  client: string;
+  created_at: CreatedAt;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface PatientTable {
+  id: Generated<number>;
+  rm_number: string;
+  name: string;
+  /** Folded name for search (see domain/nama); maintained by the repository. */
+  name_key: string;
+  sex: string;
+  birth_place: string | null;
+  birth_date: string;
+  nik: string | null;
+  bpjs_number: string | null;
+  bpjs_class: number | null;
+  payer_default: string;
+  phone: string | null;
+  address_street: string | null;
+  rt: string | null;
+  rw: string | null;
+  village_code: string | null;
+  occupation: string | null;
+  education: string | null;
+  religion: string | null;
+  marital_status: string | null;
+  blood_type: string | null;
+  mother_name: string | null;
+  mother_nik: string | null;
+  kk_number: string | null;
+  family_head: string | null;
+  emergency_name: string | null;
+  emergency_relation: string | null;
+  emergency_phone: string | null;
+  created_at: CreatedAt;
+  updated_at: string;
+  merged_into: number | null;
+}
+
+export interface VisitTable {
+  id: Generated<number>;
+  visit_date: string;
+  seq: number;
+  registered_at: string;
+  patient_id: number;
+  payer: string;
+  unit_id: number;
+  cluster: string;
+  emergency: Bool;
+  kunjungan_baru: Bool;
+  pasien_baru: Bool;
+  status: Generated<string>;
+  fee: Generated<number>;
+  paid_at: string | null;
+  registered_by: number | null;
+}
+
+export interface Database {
+  schema_migration: SchemaMigrationTable;
+  setting: SettingTable;
+  unit: UnitTable;
+  service: ServiceTable;
+  counter: CounterTable;
+  counter_service: CounterServiceTable;
+  practitioner: PractitionerTable;
+  facility: FacilityTable;
+  region: RegionTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  patient: PatientTable;
+  visit: VisitTable;
+}
+
+export type UnitRow = Selectable<UnitTable>;
+export type ServiceRow = Selectable<ServiceTable>;
+export type CounterRow = Selectable<CounterTable>;
+export type PractitionerRow = Selectable<PractitionerTable>;
+export type FacilityRow = Selectable<FacilityTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewPatient = Insertable<PatientTable>;
+export type PatientUpdate = Updateable<PatientTable>;
+export type NewVisit = Insertable<VisitTable>;

@@ -1,0 +1,52 @@
+import type { Cluster, SharedSettings } from '../contract';
+
+/**
+ * What a new installation starts with, taken from the units named in the SOPs
+ * (seed 004 §8, seed 001, seed 003): the puskesmas edits them in Pengaturan.
+ */
+export const defaultUnits: { code: string; name: string; cluster: Cluster; closingTime: string }[] = [
+  { code: 'UMUM', name: 'Poli Umum', cluster: 'klaster3', closingTime: '14:00' },
+  { code: 'LANSIA', name: 'Poli Lansia', cluster: 'klaster3', closingTime: '14:00' },
+  { code: 'GIGI', name: 'Poli Gigi dan Mulut', cluster: 'lintas', closingTime: '14:00' },
+  { code: 'KIA', name: 'Poli KIA / KB', cluster: 'klaster2', closingTime: '14:00' },
+  { code: 'MTBS', name: 'MTBS', cluster: 'klaster2', closingTime: '14:00' },
+  { code: 'IMUN', name: 'Imunisasi', cluster: 'klaster2', closingTime: '12:00' },
+  { code: 'TB', name: 'Poli TB / P2M', cluster: 'klaster4', closingTime: '14:00' },
+  { code: 'GIZI', name: 'Gizi', cluster: 'klaster2', closingTime: '14:00' },
+  { code: 'UGD', name: 'Unit Gawat Darurat', cluster: 'lintas', closingTime: '23:59' },
+  { code: 'PERSALINAN', name: 'Persalinan', cluster: 'lintas', closingTime: '23:59' },
+  { code: 'LAB', name: 'Laboratorium', cluster: 'lintas', closingTime: '14:00' },
+  { code: 'FARMASI', name: 'Farmasi', cluster: 'lintas', closingTime: '14:30' },
+];
+
+export const defaultServices = [
+  { code: 'UMUM', name: 'Umum / BPJS', prefix: 'A' },
+  { code: 'PRIORITAS', name: 'Lansia, Disabilitas, Ibu Hamil', prefix: 'B' },
+  { code: 'KIA', name: 'Ibu dan Anak', prefix: 'C' },
+];
+
+/** Loket 1 and 2 serve every service; loket 3 the KIA line. */
+export const defaultCounters = [
+  { number: 1, name: 'Loket 1', serviceCodes: ['UMUM', 'PRIORITAS', 'KIA'] },
+  { number: 2, name: 'Loket 2', serviceCodes: ['UMUM', 'PRIORITAS', 'KIA'] },
+  { number: 3, name: 'Loket 3', serviceCodes: ['KIA'] },
+];
+
+export const defaultSharedSettings: SharedSettings = {
+  puskesmas: {
+    name: 'Puskesmas',
+    code: '',
+    pemerintah: '',
+    dinas: '',
+    address: '',
+    phone: '',
+    email: '',
+    headName: '',
+    headNip: '',
+  },
+  timeZone: 'Asia/Jakarta',
+  runningText: 'Selamat datang. Siapkan kartu berobat, KTP atau kartu BPJS Anda sebelum dipanggil.',
+};
+
+/** RM numbers are zero-padded to this width unless the puskesmas sets its own format. */
+export const DEFAULT_RM_WIDTH = 6;

@@ -1,0 +1,23 @@
+/**
+ * Calendar dates in the puskesmas's own time zone (WIB/WITA/WIT): the register's day and the
+ * queue's daily reset follow local midnight, not UTC.
+ */
+export function localDate(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** "23 November 2026" from `2026-11-23`. */
+export function tanggalPanjang(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${d} ${bulan[(m ?? 1) - 1]} ${y}`;
+}
+
+/** Whole years between a birth date and a date, both `YYYY-MM-DD`. */
+export function ageInYears(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

@@ -1,0 +1,205 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, normalize, sep } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
+import { httpStatusOf, isPublicEvent, RESYNC_EVENT, type ErrorBody, type LoketEvent, type Reply } from '../contract';
+import type { ServiceContext } from '../services/context';
+import type { Dispatcher } from '../services/dispatcher';
+import { buildOpenApi } from './openapi';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+/** Content-Security-Policy for the renderer pages: no inline script, no remote code. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface HttpOptions {
+  /** The built renderer (`out/renderer`); without it only the API is served. */
+  rendererDir?: string;
+}
+
+const pages: Record<string, string> = { '/': 'index.html', '/display': 'display.html', '/kiosk': 'kiosk.html' };
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ogg': 'audio/ogg',
+  '.wav': 'audio/wav',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+const bearer = (c: Context): string | null => {
+  const header = c.req.header('authorization');
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() || null : null;
+};
+
+function reply(c: Context, body: Reply<unknown>) {
+  return c.json(body, body.ok ? 200 : (httpStatusOf[body.error.code] as 400));
+}
+
+const failure = (code: ErrorBody['code'], message: string): Reply<never> => ({ ok: false, error: { code, message } });
+
+export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, options: HttpOptions = {}): Hono {
+  const app = new Hono();
+  const openapi = JSON.stringify(buildOpenApi(ctx.host.version));
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.onError((error, c) => {
+    ctx.log.error(`http ${c.req.method} ${c.req.path.slice(0, 80)} gagal`, error);
+    return reply(c, failure('INTERNAL', 'Terjadi kesalahan di server Loket. Kejadian ini sudah dicatat; silakan coba lagi.'));
+  });
+
+  app.get('/api/health', async (c) => {
+    const result = await dispatcher.invoke('system.health', {}, { token: null, client: 'http' });
+    return result.ok ? c.json(result.value) : reply(c, result);
+  });
+
+  app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
+
+  app.get('/api/events', async (c) => {
+    const actor = await dispatcher.authenticate(bearer(c));
+    const visible = (e: LoketEvent) => actor !== null || isPublicEvent(e.name);
+    const lastId = c.req.header('last-event-id');
+    return streamSSE(c, async (stream) => {
+      const queue: LoketEvent[] = [];
+      let wake: (() => void) | null = null;
+      const unsubscribe = ctx.events.subscribe((e) => {
+        if (!visible(e)) return;
+        queue.push(e);
+        wake?.();
+      });
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+        wake?.();
+      });
+      try {
+        await stream.writeSSE({ event: 'hello', data: JSON.stringify({ bootId: ctx.host.bootId }), retry: 2000 });
+        if (lastId) {
+          const missed = ctx.events.since(lastId);
+          if (missed === null) await stream.writeSSE({ event: RESYNC_EVENT, data: JSON.stringify({ bootId: ctx.host.bootId }) });
+          else queue.unshift(...missed.filter(visible));
+        }
+        while (open) {
+          while (queue.length > 0 && open) {
+            const e = queue.shift()!;
+            await stream.writeSSE({ id: e.id, event: e.name, data: JSON.stringify(e) });
+          }
+          if (!open) break;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            const timer = setTimeout(resolve, HEARTBEAT_MS);
+            timer.unref?.();
+          });
+          wake = null;
+          if (open && queue.length === 0) await stream.write(': ping\n\n');
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+
+  app.post(
+    '/api/:method',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => reply(c, failure('PAYLOAD_TOO_LARGE', `Isi permintaan terlalu besar (maksimal ${MAX_BODY_BYTES / 1024} KiB).`)) }),
+    async (c) => {
+      const text = await c.req.text();
+      let input: unknown = {};
+      if (text.trim() !== '') {
+        try {
+          input = JSON.parse(text);
+        } catch {
+          return reply(c, failure('VALIDATION', 'Isi permintaan bukan JSON yang sah.'));
+        }
+      }
+      return reply(c, await dispatcher.invoke(c.req.param('method'), input, { token: bearer(c), client: 'http' }));
+    },
+  );
+
+  app.all('/api/*', (c) => reply(c, failure('NOT_FOUND', 'Alamat API tidak dikenal. Gunakan POST /api/<metode>.')));
+
+  if (options.rendererDir) {
+    const root = normalize(options.rendererDir);
+    app.get('*', async (c) => {
+      const page = pages[c.req.path.replace(/\/$/, '') || '/'];
+      const relative = page ?? c.req.path.slice(1);
+      const file = normalize(join(root, relative));
+      if (!file.startsWith(root + sep)) return c.text('Tidak ditemukan', 404);
+      try {
+        const body = await readFile(file);
+        const type = contentTypes[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
+        const headers: Record<string, string> = { 'Content-Type': type };
+        if (page) {
+          headers['Content-Security-Policy'] = CSP;
+          headers['Cache-Control'] = 'no-cache';
+        } else if (relative.startsWith('assets/')) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+        return c.body(body, 200, headers);
+      } catch {
+        return c.text('Tidak ditemukan', 404);
+      }
+    });
+  }
+  return app;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+/** Listens on `hostname:port` (port 0 = any free port, for tests). */
+export function listen(app: Hono, hostname: string, port: number): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname, port }, (info: AddressInfo) => {
+      const shown = hostname.includes(':') ? `[${hostname}]` : hostname;
+      resolve({
+        url: `http://${shown}:${info.port}`,
+        port: info.port,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            // SSE streams stay open; cut them so close() finishes.
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} di ${hostname} sudah dipakai program lain. Pilih port lain dengan --port.`)
+          : error,
+      ),
+    );
+  });
+}

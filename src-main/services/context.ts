@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { SessionUser, WorkstationSettings } from '../contract';
+import type { Database } from '../db/schema';
+import type { EventBus } from './events';
+
+/** Per-PC settings; the app layer backs it with electron-store (or `conf` in serve mode). */
+export interface WorkstationStore {
+  get(): WorkstationSettings;
+  update(patch: Partial<WorkstationSettings>): WorkstationSettings;
+}
+
+/** Logging without patient data: callers pass ids and counts, never names, NIK or BPJS numbers. */
+export interface Logger {
+  info(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  error(message: string, ...rest: unknown[]): void;
+}
+
+export interface HostInfo {
+  version: string;
+  mode: 'electron' | 'serve';
+  bootId: string;
+  startedAt: string;
+}
+
+export interface ServiceContext {
+  db: Kysely<Database>;
+  events: EventBus;
+  workstation: WorkstationStore;
+  log: Logger;
+  host: HostInfo;
+  /** Injected so tests can move time (day rollover, session expiry). */
+  now(): Date;
+}
+
+export type ClientKind = 'ipc' | 'http';
+
+/** Who is calling: the transports resolve it before a handler runs. */
+export interface Call {
+  actor: SessionUser | null;
+  token: string | null;
+  client: ClientKind;
+}
+
+export interface AuthenticatedCall extends Call {
+  actor: SessionUser;
+}

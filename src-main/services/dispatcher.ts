@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import {
+  contract,
+  INTERNAL_MESSAGE,
+  isMethodName,
+  LoketError,
+  roleHas,
+  type FieldIssue,
+  type MethodName,
+  type Permission,
+  type Reply,
+  type SessionUser,
+} from '../contract';
+import { authenticate, authHandlers } from './auth';
+import type { Call, ClientKind, ServiceContext } from './context';
+import type { Handler, Handlers } from './handler';
+import { patientHandlers } from './patients';
+import { referenceHandlers } from './reference';
+import { settingsHandlers } from './settings';
+import { systemHandlers } from './system';
+
+export interface Credentials {
+  token: string | null;
+  client: ClientKind;
+}
+
+/**
+ * The one pipeline both transports share: method lookup → authentication → permission →
+ * input parsing → the service → a reply. Transports only adapt it to IPC or HTTP.
+ */
+export interface Dispatcher {
+  invoke(method: string, input: unknown, credentials: Credentials): Promise<Reply<unknown>>;
+  authenticate(token: string | null): Promise<SessionUser | null>;
+  readonly handlers: Handlers<MethodName>;
+}
+
+const accessLabel = { input: 'menginput', correction: 'mengoreksi', view: 'melihat' } as const;
+
+export function forbiddenMessage(permission: Permission): string {
+  const [domain, access] = permission.split(':') as [string, keyof typeof accessLabel];
+  return `Anda tidak berhak ${accessLabel[access]} data ${domain.replace('_', ' ')}.`;
+}
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(isian)', message: i.message }));
+}
+
+export function validationError(error: z.ZodError): LoketError {
+  const fields = issuesOf(error);
+  const summary = fields
+    .slice(0, 3)
+    .map((f) => `${f.path}: ${f.message}`)
+    .join('; ');
+  return new LoketError('VALIDATION', `Isian tidak valid — ${summary}${fields.length > 3 ? '; …' : ''}`, fields);
+}
+
+export function createDispatcher(ctx: ServiceContext): Dispatcher {
+  const handlers: Handlers<MethodName> = {
+    ...systemHandlers(ctx),
+    ...authHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...referenceHandlers(ctx),
+    ...patientHandlers(ctx),
+  };
+
+  async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {
+    if (!isMethodName(method)) throw new LoketError('NOT_FOUND', `Metode "${method.slice(0, 80)}" tidak dikenal.`);
+    const spec = contract[method];
+    const actor = credentials.token ? await authenticate(ctx, credentials.token) : null;
+    if (spec.guard !== 'public') {
+      if (!actor) throw new LoketError('UNAUTHENTICATED', 'Sesi tidak ada atau sudah berakhir. Silakan masuk lagi.');
+      if (spec.guard !== 'session' && !roleHas(actor.role, spec.guard)) throw new LoketError('FORBIDDEN', forbiddenMessage(spec.guard));
+    }
+    const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+    const call: Call = { actor, token: credentials.token, client: credentials.client };
+    return (handlers[method] as Handler<MethodName>)(parsed.data as never, call);
+  }
+
+  return {
+    handlers,
+    authenticate: (token) => authenticate(ctx, token),
+    async invoke(method, input, credentials) {
+      try {
+        return { ok: true, value: await run(method, input, credentials) };
+      } catch (error) {
+        if (error instanceof LoketError) return { ok: false, error: error.toBody() };
+        // A bug: the stack goes to the log, the client gets a plain sentence.
+        ctx.log.error(`dispatch ${method.slice(0, 80)} gagal`, error);
+        return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
+      }
+    },
+  };
+}

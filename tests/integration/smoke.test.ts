@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, httpHost, type HttpHost } from '../helpers/host';
+
+describe('smoke', () => {
+  let h: HttpHost;
+  beforeAll(async () => {
+    h = await httpHost();
+  });
+  afterAll(async () => h.cleanup());
+
+  it('health and login', async () => {
+    const health = await fetch(`${h.url}/api/health`).then((r) => r.json());
+    expect(health).toMatchObject({ status: 'ok', schemaVersion: 2 });
+    const token = await adminToken(h);
+    const units = await h.call('units.list', {}, token);
+    expect(units.status).toBe(200);
+    const me = await h.call('auth.me', {}, token);
+    expect(me.body).toMatchObject({ ok: true, value: { username: 'admin', role: 'administrator' } });
+    expect((await h.call('auth.me', {})).status).toBe(401);
+  });
+});
