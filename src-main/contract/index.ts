@@ -37,3 +37,4 @@ export * from './methods/patients';
 export * from './methods/reference';
 export * from './methods/settings';
 export * from './methods/system';
+export * from './bridge';
