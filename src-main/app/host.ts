@@ -63,7 +63,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const ctx: ServiceContext = {
       db: store.db,
       events: new EventBus(bootId, 2000, now),
-      workstation: options.workstation ?? workstationStoreOn(new Conf(workstationStoreOptions(options.dataDir)) as never),
+      workstation: options.workstation ?? workstationStoreOn(new Conf(workstationStoreOptions(options.dataDir))),
       log,
       host: { version: APP_VERSION, mode: options.mode, bootId, startedAt: now().toISOString() },
       now,

@@ -23,7 +23,7 @@ export function createLogger(dataDir: string, options: { console: boolean }): Lo
   log.transports.file.resolvePathFn = () => file;
   log.transports.file.maxSize = MAX_BYTES;
   log.transports.file.archiveLogFn = (old) => {
-    const path = old.toString();
+    const path = old.path;
     rmSync(`${path.slice(0, -4)}.${KEEP - 1}.log`, { force: true });
     for (let i = KEEP - 2; i >= 1; i--) {
       try {

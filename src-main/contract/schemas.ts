@@ -26,6 +26,7 @@ export function text(max: number, min = 1) {
     .trim()
     .min(min, min === 1 ? 'Wajib diisi' : `Minimal ${min} karakter`)
     .max(max, `Maksimal ${max} karakter`)
+    // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Berisi karakter kendali yang tidak diizinkan');
 }
 

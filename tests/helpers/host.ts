@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type Host, type HostOptions } from '../../src-main/app/host';
 import { createHttpApp, listen, type RunningServer } from '../../src-main/http/server';
-import type { MethodName, Reply } from '../../src-main/contract';
+import type { Reply } from '../../src-main/contract';
 
 export function tempDir(prefix = 'loket-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -26,7 +26,7 @@ export interface HttpHost {
   server: RunningServer;
   url: string;
   /** POST /api/<method> with an optional bearer token; returns status and parsed reply. */
-  call<T = unknown>(method: MethodName | string, input?: unknown, token?: string | null): Promise<{ status: number; body: Reply<T> }>;
+  call<T = unknown>(method: string, input?: unknown, token?: string | null): Promise<{ status: number; body: Reply<T> }>;
   cleanup(): Promise<void>;
 }
 

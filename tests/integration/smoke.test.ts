@@ -9,7 +9,7 @@ describe('smoke', () => {
   afterAll(async () => h.cleanup());
 
   it('health and login', async () => {
-    const health = await fetch(`${h.url}/api/health`).then((r) => r.json());
+    const health: unknown = await fetch(`${h.url}/api/health`).then((r) => r.json());
     expect(health).toMatchObject({ status: 'ok', schemaVersion: 2 });
     const token = await adminToken(h);
     const units = await h.call('units.list', {}, token);

@@ -28,7 +28,7 @@ const summaryOf = (r: SummaryRow): PatientSummary => ({
   birthDate: r.birth_date,
   village: r.village,
   payerDefault: r.payer_default as PatientSummary['payerDefault'],
-  lastVisitDate: (r.last_visit as string | null) ?? null,
+  lastVisitDate: (r.last_visit) ?? null,
 });
 
 /** Exact identifiers: RM number (as typed or zero-padded), NIK or BPJS number. */

@@ -1,25 +1,22 @@
+import type { Generated, Kysely } from 'kysely';
 import type { Cluster, Counter, Facility, Practitioner, Service, Unit } from '../../contract';
 import type { UnitRow } from '../schema';
 import { defined, fromBool, toBool, type Executor } from './executor';
 
 type ReferenceTable = 'unit' | 'service' | 'counter' | 'practitioner' | 'facility';
 
-/** Insert when `id` is absent, otherwise update the given columns; returns the row id. */
-async function upsert<T extends ReferenceTable>(db: Executor, table: T, id: number | undefined, values: Record<string, unknown>): Promise<number> {
+/** The reference tables seen loosely (an id and columns), so one upsert serves all five. */
+type LooseTables = Kysely<Record<ReferenceTable, { id: Generated<number> } & Record<string, unknown>>>;
+
+/** Insert when `id` is absent, otherwise update the given columns; returns the row id (0: no such row). */
+async function upsert(db: Executor, table: ReferenceTable, id: number | undefined, values: Record<string, unknown>): Promise<number> {
+  const loose = db as unknown as LooseTables;
   const clean = defined(values);
   if (id === undefined) {
-    const inserted = await db
-      .insertInto(table)
-      .values(clean as never)
-      .returning('id' as never)
-      .executeTakeFirstOrThrow();
-    return (inserted as unknown as { id: number }).id;
+    const inserted = await loose.insertInto(table).values(clean).returning('id').executeTakeFirstOrThrow();
+    return inserted.id;
   }
-  const result = await db
-    .updateTable(table as ReferenceTable)
-    .set(clean as never)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const result = await loose.updateTable(table).set(clean).where('id', '=', id).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1 ? id : 0;
 }
 

@@ -1,0 +1,103 @@
+/**
+ * The Electron shell: a window, IPC, and the OS integration around the same host that
+ * `serve` runs. Everything else lives in the composition root (host.ts) and below.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { StartupError } from '../db/connection';
+import { registerIpcTransport } from '../ipc/transport';
+import { CSP } from '../http/server';
+import { ArgsError, parseHostArgs } from './cli';
+import { startHost, type Host } from './host';
+import { describeServing, rendererDir, serveHost, type Serving } from './serving';
+import { workstationStoreOn, workstationStoreOptions } from './workstation';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererRoot = pathToFileURL(join(here, '..', 'renderer') + '/').href;
+
+/** better-sqlite3 built for Electron's ABI (npm run rebuild:electron); Node's build stays for tests. */
+function electronNativeBinding(): string | undefined {
+  const candidates = [join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'), join(here, '..', '..', 'native', 'electron', 'better_sqlite3.node')];
+  return candidates.find((p) => existsSync(p));
+}
+
+function harden(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(rendererRoot)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Loket',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(here, '..', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(new URL('index.html', rendererRoot).href);
+  return win;
+}
+
+async function run(): Promise<void> {
+  const args = parseHostArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  harden();
+  const dataDir = args.data ?? app.getPath('userData');
+  const workstation = workstationStoreOn(new ElectronStore(workstationStoreOptions(dataDir)));
+  const nativeBinding = electronNativeBinding();
+  const host: Host = await startHost({ dataDir, mode: 'electron', workstation, logToConsole: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const serving: Serving = await serveHost(host, args);
+  for (const line of describeServing(serving, dataDir)) console.log(line);
+  if (!rendererDir()) throw new StartupError('Tampilan Loket belum dibangun (out/renderer tidak ada). Jalankan npm run build.');
+
+  const stopIpc = registerIpcTransport(ipcMain, host.dispatcher, host.ctx.events, { isTrustedFrame: (url) => url.startsWith(rendererRoot) });
+  let win = createWindow();
+  app.on('second-instance', () => {
+    if (win.isDestroyed()) win = createWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    event.preventDefault();
+    stopIpc();
+    void serving.server
+      .close()
+      .then(() => host.close())
+      .finally(() => app.exit(0));
+  });
+}
+
+run().catch((error: unknown) => {
+  const message = error instanceof StartupError || error instanceof ArgsError ? error.message : `Kesalahan tak terduga: ${String(error)}`;
+  console.error(`Loket tidak dapat dimulai: ${message}`);
+  if (app.isReady()) dialog.showErrorBox('Loket tidak dapat dimulai', message);
+  app.exit(1);
+});
