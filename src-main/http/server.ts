@@ -129,7 +129,14 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
 
   app.post(
     '/api/:method',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => reply(c, failure('PAYLOAD_TOO_LARGE', `Isi permintaan terlalu besar (maksimal ${MAX_BODY_BYTES / 1024} KiB).`)) }),
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        c.header('Connection', 'close');
+        return reply(c, failure('PAYLOAD_TOO_LARGE', `Isi permintaan terlalu besar (maksimal ${MAX_BODY_BYTES / 1024} KiB).`));
+      },
+    }),
     async (c) => {
       const text = await c.req.text();
       let input: unknown = {};

@@ -1,0 +1,159 @@
+CREATE TABLE app_user (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  full_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+  );
+
+CREATE TABLE counter (
+  id INTEGER PRIMARY KEY,
+  number INTEGER NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
+  );
+
+CREATE TABLE counter_service (
+  counter_id INTEGER NOT NULL REFERENCES counter(id),
+  service_id INTEGER NOT NULL REFERENCES service(id),
+  PRIMARY KEY (counter_id, service_id)
+  ) WITHOUT ROWID;
+
+CREATE TABLE facility (
+  id INTEGER PRIMARY KEY,
+  code TEXT UNIQUE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  address TEXT,
+  phone TEXT,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
+  );
+
+CREATE TABLE patient (
+  id INTEGER PRIMARY KEY,
+  rm_number TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  sex TEXT NOT NULL CHECK (sex IN ('L','P')),
+  birth_place TEXT,
+  birth_date TEXT NOT NULL,
+  nik TEXT CHECK (nik IS NULL OR (length(nik) = 16 AND nik NOT GLOB '*[^0-9]*')),
+  bpjs_number TEXT CHECK (bpjs_number IS NULL OR (length(bpjs_number) = 13 AND bpjs_number NOT GLOB '*[^0-9]*')),
+  bpjs_class INTEGER CHECK (bpjs_class IS NULL OR bpjs_class BETWEEN 1 AND 3),
+  payer_default TEXT NOT NULL DEFAULT 'umum',
+  phone TEXT,
+  address_street TEXT,
+  rt TEXT,
+  rw TEXT,
+  village_code TEXT REFERENCES region(code),
+  occupation TEXT,
+  education TEXT,
+  religion TEXT,
+  marital_status TEXT,
+  blood_type TEXT,
+  mother_name TEXT,
+  mother_nik TEXT,
+  kk_number TEXT,
+  family_head TEXT,
+  emergency_name TEXT,
+  emergency_relation TEXT,
+  emergency_phone TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  merged_into INTEGER REFERENCES patient(id)
+  );
+
+CREATE TABLE practitioner (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  profession TEXT NOT NULL,
+  nip TEXT,
+  sip TEXT,
+  str TEXT,
+  unit_id INTEGER REFERENCES unit(id),
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
+  );
+
+CREATE TABLE region (
+  code TEXT PRIMARY KEY,
+  parent_code TEXT,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+  name TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+
+CREATE TABLE service (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  prefix TEXT NOT NULL UNIQUE,
+  daily_cap INTEGER CHECK (daily_cap IS NULL OR daily_cap > 0),
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  sort_order INTEGER NOT NULL DEFAULT 0
+  );
+
+CREATE TABLE setting (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL CHECK (json_valid(value)),
+  updated_at TEXT NOT NULL,
+  updated_by INTEGER
+  );
+
+CREATE TABLE unit (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  cluster TEXT NOT NULL CHECK (cluster IN ('klaster1','klaster2','klaster3','klaster4','lintas')),
+  closing_time TEXT,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  sort_order INTEGER NOT NULL DEFAULT 0
+  );
+
+CREATE TABLE user_session (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES app_user(id),
+  client TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+  ) WITHOUT ROWID;
+
+CREATE TABLE visit (
+  id INTEGER PRIMARY KEY,
+  visit_date TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  registered_at TEXT NOT NULL,
+  patient_id INTEGER NOT NULL REFERENCES patient(id),
+  payer TEXT NOT NULL CHECK (payer IN ('bpjs','umum','asuransi_lain')),
+  unit_id INTEGER NOT NULL REFERENCES unit(id),
+  cluster TEXT NOT NULL,
+  emergency INTEGER NOT NULL DEFAULT 0 CHECK (emergency IN (0,1)),
+  kunjungan_baru INTEGER NOT NULL CHECK (kunjungan_baru IN (0,1)),
+  pasien_baru INTEGER NOT NULL CHECK (pasien_baru IN (0,1)),
+  status TEXT NOT NULL DEFAULT 'terdaftar',
+  fee INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),
+  paid_at TEXT,
+  registered_by INTEGER REFERENCES app_user(id),
+  UNIQUE (visit_date, seq)
+  );
+
+CREATE INDEX patient_bpjs ON patient(bpjs_number) WHERE bpjs_number IS NOT NULL;
+
+CREATE INDEX patient_name_key ON patient(name_key);
+
+CREATE UNIQUE INDEX patient_nik ON patient(nik) WHERE nik IS NOT NULL AND merged_into IS NULL;
+
+CREATE INDEX region_level_name ON region(level, name COLLATE NOCASE);
+
+CREATE INDEX region_parent ON region(parent_code);
+
+CREATE INDEX user_session_user ON user_session(user_id);
+
+CREATE INDEX visit_date_unit ON visit(visit_date, unit_id);
+
+CREATE INDEX visit_patient_date ON visit(patient_id, visit_date);

@@ -1,0 +1,117 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHost } from '../../src-main/app/host';
+import { openStore, StartupError, type Store } from '../../src-main/db/connection';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/db/migrations';
+import { migrate, schemaVersion } from '../../src-main/db/migrator';
+import { tempDir } from '../helpers/host';
+
+const stores: Store[] = [];
+const memory = () => {
+  const s = openStore(':memory:');
+  stores.push(s);
+  return s;
+};
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+/** The schema as SQLite itself reports it, for the committed snapshot. */
+async function dumpSchema(store: Store): Promise<string> {
+  const { rows } = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type DESC, name`.execute(store.db);
+  return rows.map((r) => `${r.sql.replace(/\n\s+/g, '\n  ')};`).join('\n\n') + '\n';
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_m, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+  });
+
+  it('0001 referensi: creates reference tables with their constraints', async () => {
+    const { db } = memory();
+    await migrate(db, 1);
+    expect(await schemaVersion(db)).toBe(1);
+    await db.insertInto('unit').values({ code: 'UMUM', name: 'Poli Umum', cluster: 'klaster3', closing_time: '14:00' }).execute();
+    await expect(db.insertInto('unit').values({ code: 'X', name: 'X', cluster: 'klaster9', closing_time: null }).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto('unit').values({ code: 'UMUM', name: 'Lagi', cluster: 'klaster3', closing_time: null }).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto('setting').values({ key: 'k', value: 'not json', updated_at: 'x', updated_by: null }).execute()).rejects.toThrow(/CHECK/);
+  });
+
+  it('0002 pasien_kunjungan: keeps v1 data and adds patients and visits referencing it', async () => {
+    const { db } = memory();
+    await migrate(db, 1);
+    await db.insertInto('unit').values({ code: 'KIA', name: 'Poli KIA', cluster: 'klaster2', closing_time: null }).execute();
+    await db.insertInto('region').values({ code: '32.01.01.2001', parent_code: '32.01.01', level: 4, name: 'Cibinong' }).execute();
+    await migrate(db, 2);
+    expect(await schemaVersion(db)).toBe(2);
+    const unit = await db.selectFrom('unit').selectAll().executeTakeFirstOrThrow();
+    expect(unit.name).toBe('Poli KIA');
+    const at = '2026-11-23T01:00:00.000Z';
+    const patient = await db
+      .insertInto('patient')
+      .values({ rm_number: '000001', name: 'Siti Aminah', name_key: 'siti aminah', sex: 'P', birth_date: '1990-03-12', nik: '3201015203900001', village_code: '32.01.01.2001', payer_default: 'bpjs', created_at: at, updated_at: at } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('visit')
+      .values({ visit_date: '2026-11-23', seq: 1, registered_at: at, patient_id: patient.id, payer: 'bpjs', unit_id: unit.id, cluster: 'klaster2', emergency: 0, kunjungan_baru: 1, pasien_baru: 1, paid_at: null, registered_by: null })
+      .execute();
+    // A second live patient with the same NIK is refused; a malformed NIK too.
+    await expect(
+      db.insertInto('patient').values({ rm_number: '000002', name: 'X', name_key: 'x', sex: 'P', birth_date: '1990-03-12', nik: '3201015203900001', created_at: at, updated_at: at } as never).execute(),
+    ).rejects.toThrow(/UNIQUE/);
+    await expect(
+      db.insertInto('patient').values({ rm_number: '000003', name: 'X', name_key: 'x', sex: 'P', birth_date: '1990-03-12', nik: '32010152039A0001', created_at: at, updated_at: at } as never).execute(),
+    ).rejects.toThrow(/CHECK/);
+    await expect(
+      db.insertInto('visit').values({ visit_date: '2026-11-23', seq: 2, registered_at: at, patient_id: 999, payer: 'bpjs', unit_id: unit.id, cluster: 'klaster2', emergency: 0, kunjungan_baru: 1, pasien_baru: 1, paid_at: null, registered_by: null }).execute(),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('a failing migration rolls back whole and stops startup', async () => {
+    const { db } = memory();
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: '9999_rusak',
+        up: async (trx: Parameters<(typeof migrations)[number]['up']>[0]) => {
+          await sql`CREATE TABLE half_written (x INTEGER)`.execute(trx);
+          await sql`THIS IS NOT SQL`.execute(trx);
+        },
+      },
+    ];
+    await expect(migrate(db, broken.length, broken)).rejects.toThrow(StartupError);
+    await expect(migrate(db, broken.length, broken)).rejects.toThrow(/9999_rusak gagal dan dibatalkan/);
+    expect(await schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_written'`.execute(db);
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  it('the schema matches the committed snapshot', async () => {
+    const store = memory();
+    await migrate(store.db);
+    await expect(await dumpSchema(store)).toMatchFileSnapshot('./__snapshots__/schema.sql');
+  });
+
+  it('refuses a database from a newer Loket and leaves the file byte-for-byte untouched', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'loket.db');
+    const store = openStore(file);
+    await migrate(store.db);
+    await sql.raw(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION + 5}`).execute(store.db);
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db);
+    await sql`PRAGMA journal_mode = DELETE`.execute(store.db);
+    await store.close();
+    const before = readFileSync(file);
+    await expect(startHost({ dataDir: dir, mode: 'serve', loadRegions: false })).rejects.toThrow(/versi yang lebih baru.*tidak diubah/s);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // The lock was released: a fixed database opens again.
+    writeFileSync(file, '');
+    const host = await startHost({ dataDir: dir, mode: 'serve', loadRegions: false });
+    await host.close();
+  });
+});
