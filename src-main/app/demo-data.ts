@@ -818,22 +818,3 @@ export function generateVisits(
     };
   });
 }
-
-// ---------------------------------------------------------------------------------------------
-// Accounts
-
-export interface DemoUser {
-  username: string;
-  fullName: string;
-  role: 'administrator' | 'pendaftaran' | 'rekam_medis' | 'kasir' | 'dokter';
-  password: string;
-}
-
-/** One account per role; the passwords are for trying the app only (serve --demo prints them). */
-export const demoUsers: readonly DemoUser[] = [
-  { username: 'admin', fullName: 'Administrator Puskesmas', role: 'administrator', password: 'demo-admin' },
-  { username: 'pendaftaran', fullName: 'Euis Sulastri', role: 'pendaftaran', password: 'demo-pendaftaran' },
-  { username: 'rekammedis', fullName: 'Rudi Hartono, A.Md.RMIK', role: 'rekam_medis', password: 'demo-rekammedis' },
-  { username: 'kasir', fullName: 'Siti Nurjanah', role: 'kasir', password: 'demo-kasir' },
-  { username: 'dokter', fullName: 'dr. Rina Safitri', role: 'dokter', password: 'demo-dokter' },
-];

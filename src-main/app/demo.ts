@@ -12,18 +12,6 @@ import { localDate } from '../domain/waktu';
 import type { ServiceContext } from '../services/context';
 import { hashPassword, verifyPassword } from '../services/password';
 import { loadSharedSettings } from '../services/settings';
-import {
-  DEFAULT_DEMO_SEED,
-  DEMO_HOME_DISTRICT,
-  DEMO_NEIGHBOUR_DISTRICTS,
-  demoFacilities,
-  demoPuskesmas,
-  demoUsers,
-  generatePatients,
-  generatePractitioners,
-  generateVisits,
-  morningEndFor,
-} from './demo-data';
 
 export interface DemoAccount {
   username: string;
@@ -31,10 +19,19 @@ export interface DemoAccount {
   role: Role;
 }
 
+/** One account per role; the passwords are for trying the app only (serve --demo prints them). */
+export const demoUsers: readonly (DemoAccount & { fullName: string })[] = [
+  { username: 'admin', fullName: 'Administrator Puskesmas', role: 'administrator', password: 'demo-admin' },
+  { username: 'pendaftaran', fullName: 'Euis Sulastri', role: 'pendaftaran', password: 'demo-pendaftaran' },
+  { username: 'rekammedis', fullName: 'Rudi Hartono, A.Md.RMIK', role: 'rekam_medis', password: 'demo-rekammedis' },
+  { username: 'kasir', fullName: 'Siti Nurjanah', role: 'kasir', password: 'demo-kasir' },
+  { username: 'dokter', fullName: 'dr. Rina Safitri', role: 'dokter', password: 'demo-dokter' },
+];
+
 export interface SeedDemoOptions {
   /** Patients to create (default 3000). */
   patients?: number;
-  /** Same seed + same day → the same data (default {@link DEFAULT_DEMO_SEED}). */
+  /** Same seed + same day → the same data (default `DEFAULT_DEMO_SEED` of demo-data.ts). */
   seed?: number;
   /** Visits registered this morning (default 60–80, from the seed). */
   visits?: number;
@@ -84,6 +81,19 @@ export async function demoAccounts(ctx: ServiceContext): Promise<DemoAccount[]> 
 export async function seedDemoData(ctx: ServiceContext, options: SeedDemoOptions = {}): Promise<DemoSummary> {
   const started = performance.now();
   if (await hasAnyPatient(ctx.db)) return { seeded: false, patients: 0, visits: 0, ms: 0 };
+  // The generator (and faker with its locale data) loads only when there is something to seed,
+  // not at every `serve --demo` start.
+  const {
+    DEFAULT_DEMO_SEED,
+    DEMO_HOME_DISTRICT,
+    DEMO_NEIGHBOUR_DISTRICTS,
+    demoFacilities,
+    demoPuskesmas,
+    generatePatients,
+    generatePractitioners,
+    generateVisits,
+    morningEndFor,
+  } = await import('./demo-data');
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const count = options.patients ?? DEFAULT_PATIENTS;
   // scrypt runs on the thread pool: hash before the write transaction, not inside it.

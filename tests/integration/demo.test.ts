@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo, seedDemoData, type DemoAccount } from '../../src-main/app/demo';
-import { DEMO_HOME_DISTRICT, DEMO_NEIGHBOUR_DISTRICTS, demoUsers, generatePatients, generateVisits } from '../../src-main/app/demo-data';
+import { demoUsers, seedDemo, seedDemoData, type DemoAccount } from '../../src-main/app/demo';
+import { DEMO_HOME_DISTRICT, DEMO_NEIGHBOUR_DISTRICTS, generatePatients, generateVisits } from '../../src-main/app/demo-data';
 import type { Host } from '../../src-main/app/host';
 import type { Reply } from '../../src-main/contract';
 import { nameKey } from '../../src-main/domain/nama';
