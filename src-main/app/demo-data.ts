@@ -13,7 +13,7 @@ import { nameKey } from '../domain/nama';
 import { localDate } from '../domain/waktu';
 
 /** Bump when the generator's output changes, so cached benchmark databases are rebuilt. */
-export const DEMO_DATA_VERSION = 1;
+export const DEMO_DATA_VERSION = 2;
 export const DEFAULT_DEMO_SEED = 20_261_123;
 export const DEMO_TIME_ZONE = 'Asia/Jakarta';
 
@@ -341,10 +341,10 @@ const pyramid: readonly (readonly [number, number])[] = [
 const names = {
   L: {
     old: words(
-      'Ujang Asep Dadang Encep Engkos Tatang Didin Dadan Ocid Endang Maman Oman Usep Yayat Entis Jajang Ade Aep Udin Rohmat Nanang Iwan Cecep Mamat Apep',
+      'Ujang Asep Dadang Encep Engkos Tatang Didin Dadan Ocid Endang Maman Oman Usep Yayat Entis Jajang Ade Aep Udin Rohmat Nanang Iwan Cecep Mamat Apep Agus Dede Sutisna Wawan Yusuf Hendra Dodi Ruslan Sarip Komar Ikin Amin Hasan Makmun Edi Cahya Rahmat Odih',
     ),
     young: words(
-      'Rizky Fajar Gilang Rafi Alif Fadil Raka Arkan Daffa Haikal Rayyan Zidan Azka Rendi Ilham Yoga Dimas Bayu Galih Rangga Reza Farhan Akbar Naufal Abdullah',
+      'Rizky Fajar Gilang Rafi Alif Fadil Raka Arkan Daffa Haikal Rayyan Zidan Azka Rendi Ilham Yoga Dimas Bayu Galih Rangga Reza Farhan Akbar Naufal Abdullah Fikri Arya Satria Bagas Rasya Kenzie Aditya Fathan Hafiz Fauzan Rizal Wildan Dafa Syahrul Iqbal Ridwan Akmal Raffi',
     ),
     prefix: ['Muhammad', 'Muhamad', 'Mochamad', 'Moh.', 'Ahmad', 'Abdul'],
     last: words(
@@ -352,9 +352,11 @@ const names = {
     ),
   },
   P: {
-    old: words('Euis Neneng Iis Enok Imas Onah Enah Cucu Yati Lilis Dedeh Entin Nining Tuti Popon Ai Eti Yuyun Nia Ika Elis Kokom Oom Titin Nani'),
+    old: words(
+      'Euis Neneng Iis Enok Imas Onah Enah Cucu Yati Lilis Dedeh Entin Nining Tuti Popon Ai Eti Yuyun Nia Ika Elis Kokom Oom Titin Nani Aas Eha Iyah Iah Mimin Ani Yeni Rohimah Aisah Juju Ratnasari Elah Cicih Eneng Tini Hayati Omah',
+    ),
     young: words(
-      'Zahra Aqila Nabila Salsabila Alya Nayla Keisha Syifa Aisyah Khansa Fitri Rahma Putri Wulan Intan Ratna Dewi Sri Anisa Rina Tiara Amelia Fauziah Silvi Najwa',
+      'Zahra Aqila Nabila Salsabila Alya Nayla Keisha Syifa Aisyah Khansa Fitri Rahma Putri Wulan Intan Ratna Dewi Sri Anisa Rina Tiara Amelia Fauziah Silvi Najwa Hana Kayla Almira Shakila Nadia Safira Aurel Mutiara Sinta Lia Meli Desi Yulia Rosa Ayu Anggi Nisa',
     ),
     prefix: ['Siti', 'Nur', 'Nurul', 'Hj.'],
     last: words(
@@ -365,7 +367,7 @@ const names = {
 
 function personName(rng: Rng, sex: 'L' | 'P', age: number): string {
   const list = names[sex];
-  const given = rng.chance(0.45) ? rng.faker.person.firstName(sex === 'L' ? 'male' : 'female') : rng.pick(age >= 35 ? list.old : list.young);
+  const given = rng.chance(0.3) ? rng.faker.person.firstName(sex === 'L' ? 'male' : 'female') : rng.pick(age >= 35 ? list.old : list.young);
   const parts: string[] = [];
   if (rng.chance(age >= 18 ? 0.15 : 0.25)) {
     const prefix = rng.pick(list.prefix);
