@@ -357,18 +357,61 @@ describe('renderer over HTTP in Chromium', () => {
     await page.locator('.counter-card', { hasText: 'Loket 4' }).waitFor();
   });
 
+  it('shows an error screen with the reason and a reload button when a screen fails to render', async () => {
+    // A host answering nonsense (here: no list at all) must not leave a blank page.
+    await page.route('**/api/units.list', (route) => route.fulfill({ json: { ok: true, value: null } }));
+    await problems.allowWhile(/units|null|Cannot read|The above error occurred|filter/, async () => {
+      await page.keyboard.press('Alt+3');
+      const crash = page.getByRole('alert').filter({ hasText: 'Terjadi kesalahan pada layar Rekam Medis' });
+      await crash.waitFor();
+      expect(await crash.locator('.crash-reason').textContent()).toMatch(/null/);
+      await crash.getByRole('button', { name: 'Muat ulang' }).waitFor();
+      // The rest of the app still works.
+      await page.keyboard.press('Alt+1');
+      await expectScreen(page, 'Antrean');
+      await page.unroute('**/api/units.list');
+      await page.keyboard.press('Alt+3');
+      await page.getByRole('cell', { name: 'Poli Akupresur' }).waitFor();
+    });
+    // "Muat ulang" reloads the page; the session survives it.
+    await page.route('**/api/units.list', (route) => route.fulfill({ json: { ok: true, value: null } }));
+    await problems.allowWhile(/units|null|Cannot read|The above error occurred|filter/, async () => {
+      await page.keyboard.press('Alt+1');
+      await expectScreen(page, 'Antrean');
+      await page.keyboard.press('Alt+3');
+      const reload = page.getByRole('button', { name: 'Muat ulang' });
+      await reload.waitFor();
+      await page.unroute('**/api/units.list');
+      await reload.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForEvent('load');
+    });
+    await expectScreen(page, 'Rekam Medis');
+    await page.getByRole('cell', { name: 'Poli Akupresur' }).waitFor();
+  });
+
   it('shows the red banner while the host is unreachable and recovers by itself', async () => {
     const port = h.server.port;
-    await problems.allowWhile(/ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_NETWORK_CHANGED|Failed to load resource|Failed to fetch/, async () => {
-      await h.server.close();
-      const banner = page.getByRole('alert').filter({ hasText: 'Terputus dari host — mencoba menyambung ulang…' });
-      await banner.waitFor({ timeout: 10_000 });
-      await page.getByTestId('status-koneksi').filter({ hasText: 'Terputus dari host' }).waitFor();
-      await shot(page, '10-terputus');
-      // The same host behind a new server on the same port (a restarted router, a cable back in).
-      replacement = await listen(createHttpApp(h.host.ctx, h.host.dispatcher, { rendererDir }), '127.0.0.1', port);
-      await banner.waitFor({ state: 'detached', timeout: 15_000 });
-    });
+    const { page: tv, problems: tvProblems } = await openPage();
+    await tv.goto(`${h.url}/display`);
+    await tv.getByText('Belum ada panggilan').waitFor();
+    const offline = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_NETWORK_CHANGED|Failed to load resource|Failed to fetch/;
+    await tvProblems.allowWhile(offline, () =>
+      problems.allowWhile(offline, async () => {
+        await h.server.close();
+        const banner = page.getByRole('alert').filter({ hasText: 'Terputus dari host — mencoba menyambung ulang…' });
+        await banner.waitFor({ timeout: 10_000 });
+        await page.getByTestId('status-koneksi').filter({ hasText: 'Terputus dari host' }).waitFor();
+        // The waiting-room display says so too, discreetly.
+        await tv.locator('.tv-offline', { hasText: 'Terputus' }).waitFor();
+        await shot(page, '10-terputus');
+        // The same host behind a new server on the same port (a restarted router, a cable back in).
+        replacement = await listen(createHttpApp(h.host.ctx, h.host.dispatcher, { rendererDir }), '127.0.0.1', port);
+        await banner.waitFor({ state: 'detached', timeout: 15_000 });
+        await tv.locator('.tv-offline').waitFor({ state: 'detached', timeout: 15_000 });
+      }),
+    );
+    await tv.context().close();
     await page.getByTestId('status-koneksi').filter({ hasText: 'Host tersambung' }).waitFor();
     // Data flows again.
     await page.keyboard.press('Alt+4');

@@ -4,11 +4,13 @@
  * connection state and the resync after the host was unreachable.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoketEvent } from '../../src-main/contract';
+import type { LoketBridge, LoketEvent, Reply } from '../../src-main/contract';
 import { createHttpApp, listen, type RunningServer } from '../../src-main/http/server';
+import { registerIpcTransport, type IpcInvokeEvent } from '../../src-main/ipc/transport';
 import { ClientError } from '../../src-renderer/api/client';
 import { HttpClient } from '../../src-renderer/api/http';
-import { httpHost, type HttpHost } from '../helpers/host';
+import { IpcClient } from '../../src-renderer/api/ipc';
+import { httpHost, testHost, type HttpHost } from '../helpers/host';
 
 class MemoryStorage {
   private map = new Map<string, string>();
@@ -113,5 +115,40 @@ describe('renderer HttpClient against a real host', () => {
     await client.call('auth.login', { username: 'admin', password: 'salah-sekali' }).catch(() => undefined);
     expect(ended).toBe(1);
     off();
+  });
+});
+
+describe('renderer IpcClient against the real IPC transport', () => {
+  it('calls through the bridge without ever holding a token, and receives events', async () => {
+    const host = await testHost();
+    let handler: ((event: IpcInvokeEvent, ...args: unknown[]) => Promise<unknown>) | null = null;
+    const listeners = new Set<(e: LoketEvent) => void>();
+    const sender = { id: 1, send: (_channel: string, e: unknown) => listeners.forEach((l) => l(e as LoketEvent)), isDestroyed: () => false, once: () => undefined };
+    const stop = registerIpcTransport({ handle: (_c, fn) => void (handler = fn), removeHandler: () => undefined }, host.dispatcher, host.ctx.events, { isTrustedFrame: () => true });
+    const bridge: LoketBridge = {
+      invoke: (method, input) => handler!({ sender, senderFrame: { url: 'file:///out/renderer/index.html' } }, method, input) as Promise<Reply<unknown>>,
+      on: (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    };
+    const client = new IpcClient(bridge);
+    try {
+      expect(client.connection.get()).toBe('tersambung');
+      const setup = await client.call('auth.setupAdmin', { username: 'admin', fullName: 'Admin', password: 'rahasia-admin-1' });
+      expect(setup.token).toBe('');
+      expect((await client.call('auth.me', {})).username).toBe('admin');
+      const seen: string[] = [];
+      client.subscribe((e) => seen.push(e.name));
+      await client.call('settings.update', { runningText: 'Uji IPC' });
+      expect(seen).toEqual(['settings.changed']);
+      await client.call('auth.logout', {});
+      const error = (await client.call('auth.me', {}).catch((e: unknown) => e)) as ClientError;
+      expect(error.code).toBe('UNAUTHENTICATED');
+    } finally {
+      client.close();
+      stop();
+      await host.cleanup();
+    }
   });
 });
