@@ -79,6 +79,7 @@ describe('renderer over HTTP in Chromium', () => {
     await page.goto(`${h.url}/`);
     await page.getByRole('heading', { name: 'Penyiapan pertama' }).waitFor();
     expect(await focusedName(page)).toBe('fullName');
+    await shot(page, '00-penyiapan-pertama');
     await page.keyboard.type('Admin Puskesmas');
     await page.keyboard.press('Tab');
     expect(await focusedName(page)).toBe('username');
@@ -160,7 +161,7 @@ describe('renderer over HTTP in Chromium', () => {
     await page.keyboard.type('Poli Akupresur');
     await page.keyboard.press('Enter');
     await page.locator('.field-error', { hasText: 'Kode 1–12 karakter: huruf, angka atau minus' }).waitFor();
-    await shot(page, '08-pengaturan-unit');
+    await shot(page, '09-pengaturan-unit');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('akup');
@@ -333,16 +334,32 @@ describe('renderer over HTTP in Chromium', () => {
     await expectNoSidewaysScroll(page);
     await shot(page, '07-laporan');
 
-    // Pengaturan again, by its shortcut; then the help overlay lists the registered shortcuts.
+    // Pengaturan again, by its shortcut: every tab fits the screen.
     await page.keyboard.press('Alt+7');
     await expectScreen(page, 'Pengaturan');
+    await page.keyboard.press('Alt+T');
+    await page.keyboard.press('Home');
+    await page.getByRole('tab', { name: 'Profil Puskesmas', selected: true }).waitFor();
+    await page.getByLabel('Nama puskesmas').waitFor();
+    await shot(page, '08-pengaturan-profil');
+    const tabNames = await page.getByRole('tab').allTextContents();
+    expect(tabNames).toEqual(['Profil Puskesmas', 'Komputer ini', 'Unit', 'Layanan', 'Loket', 'Tenaga Kesehatan', 'Faskes Rujukan', 'Pengguna', 'Ganti kata sandi']);
+    for (const name of tabNames) {
+      await page.getByRole('tab', { name, selected: true }).waitFor();
+      await page.locator('#panel-pengaturan .panel').first().waitFor();
+      await expectNoSidewaysScroll(page);
+      await page.keyboard.press('ArrowRight');
+    }
+    await page.getByRole('tab', { name: 'Profil Puskesmas', selected: true }).waitFor();
+
+    // The help overlay lists the registered shortcuts.
     await page.keyboard.press('F1');
     const help = page.getByRole('dialog', { name: 'Pintasan keyboard' });
     await help.waitFor();
     const helpText = await help.innerText();
     for (const text of ['Buka Antrean', 'Buka Pengaturan', 'Keluar (logout)', 'Muat ulang data di layar ini', 'Ke baris tab pengaturan']) expect(helpText).toContain(text);
     expect(await help.locator('kbd', { hasText: 'Alt + 1' }).count()).toBe(1);
-    await shot(page, '09-bantuan-pintasan');
+    await shot(page, '10-bantuan-pintasan');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
   });
@@ -404,7 +421,7 @@ describe('renderer over HTTP in Chromium', () => {
         await page.getByTestId('status-koneksi').filter({ hasText: 'Terputus dari host' }).waitFor();
         // The waiting-room display says so too, discreetly.
         await tv.locator('.tv-offline', { hasText: 'Terputus' }).waitFor();
-        await shot(page, '10-terputus');
+        await shot(page, '11-terputus');
         // The same host behind a new server on the same port (a restarted router, a cable back in).
         replacement = await listen(createHttpApp(h.host.ctx, h.host.dispatcher, { rendererDir }), '127.0.0.1', port);
         await banner.waitFor({ state: 'detached', timeout: 15_000 });
@@ -442,8 +459,8 @@ describe('renderer over HTTP in Chromium', () => {
 
   it('serves the waiting-room display without login, at 1920×1080 and 1366×768', async () => {
     for (const [viewport, name] of [
-      [FULL_HD, '11-display-1920'],
-      [LAPTOP, '12-display-1366'],
+      [FULL_HD, '12-display-1920'],
+      [LAPTOP, '13-display-1366'],
     ] as const) {
       const { page: tv } = await openPage(viewport);
       await tv.goto(`${h.url}/display`);
@@ -475,7 +492,7 @@ describe('renderer over HTTP in Chromium', () => {
     expect((await buttons.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '))).toEqual(['A Umum / BPJS', 'B Lansia, Disabilitas, Ibu Hamil', 'C Ibu dan Anak']);
     await kiosk.getByRole('note').filter({ hasText: 'belum diaktifkan di host ini' }).waitFor();
     await expectNoSidewaysScroll(kiosk);
-    await shot(kiosk, '13-kiosk');
+    await shot(kiosk, '14-kiosk');
     await buttons.first().click();
     await kiosk.locator('#kiosk-status', { hasText: 'Umum / BPJS: Pengambilan nomor antrean belum diaktifkan' }).waitFor();
     expect(await kiosk.locator('body').innerText()).not.toMatch(/\bA\s?0*\d{1,3}\b/);
