@@ -1,4 +1,13 @@
-import { contract, type ErrorCode, type FieldIssue, type InputOf, type LoketEvent, type MethodName, type OutputOf, type Reply } from '../../src-main/contract';
+import {
+  contract,
+  type ErrorCode,
+  type FieldIssue,
+  type InputOf,
+  type LoketEvent,
+  type MethodName,
+  type OutputOf,
+  type Reply,
+} from '../../src-main/contract';
 
 /** What the status bar says about the host: Indonesian words, shown as they are. */
 export type ConnectionState = 'tersambung' | 'menyambung' | 'terputus';

@@ -82,7 +82,11 @@ export function useRemote<M extends MethodName>(
   const inputKey = JSON.stringify(input);
   // Identifies one request: a new input, a global reload or a local reload asks again.
   const requestKey = `${method}|${inputKey}|${generation}|${tick}`;
-  const [state, setState] = useState<{ data: OutputOf<M> | undefined; error: ClientError | null; key: string | null }>({ data: undefined, error: null, key: null });
+  const [state, setState] = useState<{ data: OutputOf<M> | undefined; error: ClientError | null; key: string | null }>({
+    data: undefined,
+    error: null,
+    key: null,
+  });
 
   useEffect(() => {
     if (!enabled) return;

@@ -18,7 +18,15 @@ function Brand({ puskesmasName }: { puskesmasName: string }) {
   );
 }
 
-export function LoginScreen({ puskesmasName, notice, onDone }: { puskesmasName: string; notice?: string | undefined; onDone: (user: SessionUser) => void }) {
+export function LoginScreen({
+  puskesmasName,
+  notice,
+  onDone,
+}: {
+  puskesmasName: string;
+  notice?: string | undefined;
+  onDone: (user: SessionUser) => void;
+}) {
   const client = useClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -33,8 +41,24 @@ export function LoginScreen({ puskesmasName, notice, onDone }: { puskesmasName: 
             {notice}
           </p>
         ) : null}
-        <TextField label="Nama pengguna" name="username" autoComplete="username" autoFocus value={username} onChange={(e) => setUsername(e.target.value)} error={form.fieldError('username')} />
-        <TextField label="Kata sandi" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={form.fieldError('password')} />
+        <TextField
+          label="Nama pengguna"
+          name="username"
+          autoComplete="username"
+          autoFocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={form.fieldError('username')}
+        />
+        <TextField
+          label="Kata sandi"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={form.fieldError('password')}
+        />
         {form.error && form.error.fields.length === 0 ? (
           <p className="text-error" role="alert">
             {form.error.message}
@@ -67,11 +91,46 @@ export function SetupScreen({ puskesmasName, onDone }: { puskesmasName: string; 
       <form className="card login-card setup-card" onSubmit={form.onSubmit} noValidate>
         <Brand puskesmasName={puskesmasName} />
         <h1>Penyiapan pertama</h1>
-        <p className="muted">Host ini belum mempunyai pengguna. Buat akun administrator pertama; pengguna lain ditambahkan sesudahnya di Pengaturan → Pengguna.</p>
-        <TextField label="Nama lengkap" name="fullName" autoFocus autoComplete="name" value={fullName} onChange={(e) => setFullName(e.target.value)} error={form.fieldError('fullName')} />
-        <TextField label="Nama pengguna" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} error={form.fieldError('username')} hint="3–32 karakter: huruf kecil, angka, titik, minus" />
-        <TextField label="Kata sandi" name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={form.fieldError('password')} hint="Minimal 8 karakter" />
-        <TextField label="Ulangi kata sandi" name="confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={form.fieldError('confirm')} />
+        <p className="muted">
+          Host ini belum mempunyai pengguna. Buat akun administrator pertama; pengguna lain ditambahkan sesudahnya di Pengaturan → Pengguna.
+        </p>
+        <TextField
+          label="Nama lengkap"
+          name="fullName"
+          autoFocus
+          autoComplete="name"
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          error={form.fieldError('fullName')}
+        />
+        <TextField
+          label="Nama pengguna"
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={form.fieldError('username')}
+          hint="3–32 karakter: huruf kecil, angka, titik, minus"
+        />
+        <TextField
+          label="Kata sandi"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={form.fieldError('password')}
+          hint="Minimal 8 karakter"
+        />
+        <TextField
+          label="Ulangi kata sandi"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={form.fieldError('confirm')}
+        />
         {form.error && form.error.fields.length === 0 ? (
           <p className="text-error" role="alert">
             {form.error.message}

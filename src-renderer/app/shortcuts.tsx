@@ -110,7 +110,16 @@ function isEditable(target: EventTarget | null): boolean {
   return false;
 }
 
-const arrows: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc', Enter: 'Enter', PageUp: 'PgUp', PageDown: 'PgDn' };
+const arrows: Record<string, string> = {
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Escape: 'Esc',
+  Enter: 'Enter',
+  PageUp: 'PgUp',
+  PageDown: 'PgDn',
+};
 
 /** Keys as shown to people: "Alt + 1", "Esc", "↑ / ↓". */
 export function showKeys(keys: string): string[] {

@@ -46,7 +46,10 @@ export function ListEditor<T extends { id: number }, F>(props: ListEditorProps<T
 
   const focusForm = () => {
     // After React has rendered the new form values.
-    setTimeout(() => formRef.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])')?.focus(), 0);
+    setTimeout(
+      () => formRef.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])')?.focus(),
+      0,
+    );
   };
   const startNew = () => {
     submit.reset();
@@ -123,7 +126,13 @@ export function ListEditor<T extends { id: number }, F>(props: ListEditorProps<T
         >
           <form ref={formRef} onSubmit={submit.onSubmit} noValidate className="form-grid">
             {fields(form, set, submit.fieldError, editingId)}
-            <FormFooter error={submit.error} saved={submit.saved} busy={submit.busy} submitLabel="Simpan" onCancel={editingId !== null ? startNew : undefined} />
+            <FormFooter
+              error={submit.error}
+              saved={submit.saved}
+              busy={submit.busy}
+              submitLabel="Simpan"
+              onCancel={editingId !== null ? startNew : undefined}
+            />
           </form>
         </Panel>
       ) : (

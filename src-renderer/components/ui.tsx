@@ -54,7 +54,11 @@ export function Panel({ title, actions, children, className }: { title?: ReactNo
 export function RemoteView<T>({ remote, empty, children }: { remote: Remote<T>; empty?: (data: T) => ReactNode; children: (data: T) => ReactNode }) {
   if (remote.data === undefined) {
     if (remote.error) return <ErrorNote error={remote.error} onRetry={remote.reload} />;
-    return <p className="muted" role="status">Memuat data…</p>;
+    return (
+      <p className="muted" role="status">
+        Memuat data…
+      </p>
+    );
   }
   const emptyNode = empty?.(remote.data);
   return (
@@ -128,7 +132,12 @@ export function TextArea({ label, error, hint, wide, ...input }: FieldShell & Te
   const id = useId();
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint} wide={wide}>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined} {...input} />
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        {...input}
+      />
     </FieldFrame>
   );
 }
@@ -155,7 +164,17 @@ export function SelectField({
   );
 }
 
-export function CheckField({ label, checked, onChange, disabled }: { label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean }) {
+export function CheckField({
+  label,
+  checked,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className="field field-check">
@@ -166,7 +185,21 @@ export function CheckField({ label, checked, onChange, disabled }: { label: stri
 }
 
 /** Bottom line of a form: the host's message (or a success note) and the buttons. */
-export function FormFooter({ error, saved, busy, submitLabel, onCancel, disabled }: { error: ClientError | null; saved?: string | null; busy: boolean; submitLabel: string; onCancel?: () => void; disabled?: boolean }) {
+export function FormFooter({
+  error,
+  saved,
+  busy,
+  submitLabel,
+  onCancel,
+  disabled,
+}: {
+  error: ClientError | null;
+  saved?: string | null;
+  busy: boolean;
+  submitLabel: string;
+  onCancel?: () => void;
+  disabled?: boolean;
+}) {
   return (
     <div className="form-footer">
       <div className="form-message" aria-live="polite">

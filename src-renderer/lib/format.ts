@@ -20,7 +20,13 @@ export function hariTanggal(instant: Date, timeZone: string): string {
 export function jam(instant: Date | string, timeZone: string, seconds = false): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23' }).format(d);
+  return new Intl.DateTimeFormat('id-ID', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+  }).format(d);
 }
 
 /** Today's calendar date `YYYY-MM-DD` in the puskesmas's time zone. */

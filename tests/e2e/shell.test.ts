@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp, listen, type RunningServer } from '../../src-main/http/server';
-import { ensureRendererBuilt, FULL_HD, horizontalOverflow, launchBrowser, LAPTOP, newContext, screenshotDir, watchProblems, type PageProblems } from '../helpers/browser';
+import {
+  ensureRendererBuilt,
+  FULL_HD,
+  horizontalOverflow,
+  launchBrowser,
+  LAPTOP,
+  newContext,
+  screenshotDir,
+  watchProblems,
+  type PageProblems,
+} from '../helpers/browser';
 import { seedFrontOfficeDay, type SeededDay } from '../helpers/front-office';
 import { httpHost, tempDir, type HttpHost } from '../helpers/host';
 
@@ -52,7 +62,8 @@ async function shot(p: Page, name: string): Promise<void> {
 }
 
 const focusedName = (p: Page) => p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name || document.activeElement?.id || null);
-const focusedLabel = (p: Page) => p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? document.activeElement?.textContent ?? null);
+const focusedLabel = (p: Page) =>
+  p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? document.activeElement?.textContent ?? null);
 
 describe('renderer over HTTP in Chromium', () => {
   beforeAll(async () => {
@@ -114,7 +125,13 @@ describe('renderer over HTTP in Chromium', () => {
     // The status bar: host connection, counter, user and role, today's date in Indonesian.
     await page.getByTestId('status-koneksi').filter({ hasText: 'Host tersambung' }).waitFor();
     const date = await page.getByTestId('status-tanggal').textContent();
-    const expected = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+    const expected = new Intl.DateTimeFormat('id-ID', {
+      timeZone: 'Asia/Jakarta',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date());
     expect(date).toBe(expected);
     expect(date).toMatch(/^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} [A-Z][a-z]+ \d{4}$/);
   });
@@ -343,7 +360,17 @@ describe('renderer over HTTP in Chromium', () => {
     await page.getByLabel('Nama puskesmas').waitFor();
     await shot(page, '08-pengaturan-profil');
     const tabNames = await page.getByRole('tab').allTextContents();
-    expect(tabNames).toEqual(['Profil Puskesmas', 'Komputer ini', 'Unit', 'Layanan', 'Loket', 'Tenaga Kesehatan', 'Faskes Rujukan', 'Pengguna', 'Ganti kata sandi']);
+    expect(tabNames).toEqual([
+      'Profil Puskesmas',
+      'Komputer ini',
+      'Unit',
+      'Layanan',
+      'Loket',
+      'Tenaga Kesehatan',
+      'Faskes Rujukan',
+      'Pengguna',
+      'Ganti kata sandi',
+    ]);
     for (const name of tabNames) {
       await page.getByRole('tab', { name, selected: true }).waitFor();
       await page.locator('#panel-pengaturan .panel').first().waitFor();
@@ -357,7 +384,8 @@ describe('renderer over HTTP in Chromium', () => {
     const help = page.getByRole('dialog', { name: 'Pintasan keyboard' });
     await help.waitFor();
     const helpText = await help.innerText();
-    for (const text of ['Buka Antrean', 'Buka Pengaturan', 'Keluar (logout)', 'Muat ulang data di layar ini', 'Ke baris tab pengaturan']) expect(helpText).toContain(text);
+    for (const text of ['Buka Antrean', 'Buka Pengaturan', 'Keluar (logout)', 'Muat ulang data di layar ini', 'Ke baris tab pengaturan'])
+      expect(helpText).toContain(text);
     expect(await help.locator('kbd', { hasText: 'Alt + 1' }).count()).toBe(1);
     await shot(page, '10-bantuan-pintasan');
     await page.keyboard.press('Escape');
@@ -412,7 +440,8 @@ describe('renderer over HTTP in Chromium', () => {
     const { page: tv, problems: tvProblems } = await openPage();
     await tv.goto(`${h.url}/display`);
     await tv.getByText('Belum ada panggilan').waitFor();
-    const offline = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_NETWORK_CHANGED|Failed to load resource|Failed to fetch/;
+    const offline =
+      /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_NETWORK_CHANGED|Failed to load resource|Failed to fetch/;
     await tvProblems.allowWhile(offline, () =>
       problems.allowWhile(offline, async () => {
         await h.server.close();
@@ -432,7 +461,10 @@ describe('renderer over HTTP in Chromium', () => {
     await page.getByTestId('status-koneksi').filter({ hasText: 'Host tersambung' }).waitFor();
     // Data flows again.
     await page.keyboard.press('Alt+4');
-    await page.locator('table.table-register tbody tr').nth(seeded.visits.length - 1).waitFor();
+    await page
+      .locator('table.table-register tbody tr')
+      .nth(seeded.visits.length - 1)
+      .waitFor();
   });
 
   it('hides the screens a role cannot view', async () => {
@@ -468,7 +500,11 @@ describe('renderer over HTTP in Chromium', () => {
       await tv.getByText('Belum ada panggilan').waitFor();
       const services = tv.locator('.tv-service');
       await services.nth(2).waitFor();
-      expect((await services.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '))).toEqual(['A Umum / BPJS', 'B Lansia, Disabilitas, Ibu Hamil', 'C Ibu dan Anak']);
+      expect((await services.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '))).toEqual([
+        'A Umum / BPJS',
+        'B Lansia, Disabilitas, Ibu Hamil',
+        'C Ibu dan Anak',
+      ]);
       await tv.locator('.marquee-text', { hasText: 'Selamat datang' }).first().waitFor();
       await expectNoSidewaysScroll(tv);
       await shot(tv, name);
@@ -489,7 +525,11 @@ describe('renderer over HTTP in Chromium', () => {
     await kiosk.getByRole('heading', { name: PUSKESMAS }).waitFor();
     const buttons = kiosk.locator('.kiosk-button');
     await buttons.nth(2).waitFor();
-    expect((await buttons.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '))).toEqual(['A Umum / BPJS', 'B Lansia, Disabilitas, Ibu Hamil', 'C Ibu dan Anak']);
+    expect((await buttons.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '))).toEqual([
+      'A Umum / BPJS',
+      'B Lansia, Disabilitas, Ibu Hamil',
+      'C Ibu dan Anak',
+    ]);
     await kiosk.getByRole('note').filter({ hasText: 'belum diaktifkan di host ini' }).waitFor();
     await expectNoSidewaysScroll(kiosk);
     await shot(kiosk, '14-kiosk');

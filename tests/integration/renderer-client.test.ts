@@ -123,10 +123,18 @@ describe('renderer IpcClient against the real IPC transport', () => {
     const host = await testHost();
     let handler: ((event: IpcInvokeEvent, ...args: unknown[]) => Promise<unknown>) | null = null;
     const listeners = new Set<(e: LoketEvent) => void>();
-    const sender = { id: 1, send: (_channel: string, e: unknown) => listeners.forEach((l) => l(e as LoketEvent)), isDestroyed: () => false, once: () => undefined };
-    const stop = registerIpcTransport({ handle: (_c, fn) => void (handler = fn), removeHandler: () => undefined }, host.dispatcher, host.ctx.events, { isTrustedFrame: () => true });
+    const sender = {
+      id: 1,
+      send: (_channel: string, e: unknown) => listeners.forEach((l) => l(e as LoketEvent)),
+      isDestroyed: () => false,
+      once: () => undefined,
+    };
+    const stop = registerIpcTransport({ handle: (_c, fn) => void (handler = fn), removeHandler: () => undefined }, host.dispatcher, host.ctx.events, {
+      isTrustedFrame: () => true,
+    });
     const bridge: LoketBridge = {
-      invoke: (method, input) => handler!({ sender, senderFrame: { url: 'file:///out/renderer/index.html' } }, method, input) as Promise<Reply<unknown>>,
+      invoke: (method, input) =>
+        handler!({ sender, senderFrame: { url: 'file:///out/renderer/index.html' } }, method, input) as Promise<Reply<unknown>>,
       on: (l) => {
         listeners.add(l);
         return () => listeners.delete(l);

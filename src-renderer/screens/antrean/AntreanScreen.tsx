@@ -15,7 +15,10 @@ export function AntreanScreen() {
       subtitle={mine ? `Komputer ini melayani sebagai Loket ${mine}.` : 'Nomor loket komputer ini belum diatur (Pengaturan → Komputer ini).'}
     >
       <Panel title="Loket">
-        <RemoteView remote={counters} empty={(list) => (list.length === 0 ? <EmptyNote>Belum ada loket. Tambahkan di Pengaturan → Loket.</EmptyNote> : null)}>
+        <RemoteView
+          remote={counters}
+          empty={(list) => (list.length === 0 ? <EmptyNote>Belum ada loket. Tambahkan di Pengaturan → Loket.</EmptyNote> : null)}
+        >
           {(list) => (
             <ul className="counter-grid" aria-label="Daftar loket">
               {[...list]
@@ -23,7 +26,11 @@ export function AntreanScreen() {
                 .map((c) => {
                   const isMine = c.number === mine;
                   return (
-                    <li key={c.id} className={`counter-card${isMine ? ' counter-mine' : ''}${c.active ? '' : ' counter-off'}`} aria-current={isMine ? 'true' : undefined}>
+                    <li
+                      key={c.id}
+                      className={`counter-card${isMine ? ' counter-mine' : ''}${c.active ? '' : ' counter-off'}`}
+                      aria-current={isMine ? 'true' : undefined}
+                    >
                       <div className="counter-head">
                         <span className="counter-number">{c.number}</span>
                         <div>
@@ -94,7 +101,8 @@ export function AntreanScreen() {
         </RemoteView>
       </Panel>
       <p className="muted small">
-        Pemanggilan nomor antrean belum tersedia pada versi ini. Layar ruang tunggu: <span className="mono">/display</span> · anjungan tiket: <span className="mono">/kiosk</span>.
+        Pemanggilan nomor antrean belum tersedia pada versi ini. Layar ruang tunggu: <span className="mono">/display</span> · anjungan tiket:{' '}
+        <span className="mono">/kiosk</span>.
       </p>
     </Screen>
   );

@@ -32,26 +32,30 @@ export function LaporanScreen() {
         </div>
       }
     >
-      <RemoteView remote={{ ...summary, data: shown }}>
-        {(s) => (
-          <>
-            <div className="stat-grid">
-              <Stat label="Kunjungan" value={s.visits} testId="stat-kunjungan" />
-              <Stat label="Kunjungan baru" value={s.kunjunganBaru} note="kunjungan pertama tahun ini" />
-              <Stat label="Pasien baru" value={s.pasienBaru} note="No. RM baru" />
-              <Stat label="Pasien terdaftar" value={s.patientsTotal} note="seluruh pasien" testId="stat-pasien" />
-            </div>
-            <div className="two-col">
-              <Panel title="Kunjungan per unit">
-                <Bars rows={s.byUnit} empty="Belum ada kunjungan pada tanggal ini." />
-              </Panel>
-              <Panel title="Kunjungan per penjamin">
-                <Bars rows={s.byPayer} empty="Belum ada kunjungan pada tanggal ini." />
-              </Panel>
-            </div>
-          </>
-        )}
-      </RemoteView>
+      {date === '' ? (
+        <EmptyNote>Pilih tanggal terlebih dahulu.</EmptyNote>
+      ) : (
+        <RemoteView remote={{ ...summary, data: shown }}>
+          {(s) => (
+            <>
+              <div className="stat-grid">
+                <Stat label="Kunjungan" value={s.visits} testId="stat-kunjungan" />
+                <Stat label="Kunjungan baru" value={s.kunjunganBaru} note="kunjungan pertama tahun ini" />
+                <Stat label="Pasien baru" value={s.pasienBaru} note="No. RM baru" />
+                <Stat label="Pasien terdaftar" value={s.patientsTotal} note="seluruh pasien" testId="stat-pasien" />
+              </div>
+              <div className="two-col">
+                <Panel title="Kunjungan per unit">
+                  <Bars rows={s.byUnit} empty="Belum ada kunjungan pada tanggal ini." />
+                </Panel>
+                <Panel title="Kunjungan per penjamin">
+                  <Bars rows={s.byPayer} empty="Belum ada kunjungan pada tanggal ini." />
+                </Panel>
+              </div>
+            </>
+          )}
+        </RemoteView>
+      )}
     </Screen>
   );
 }

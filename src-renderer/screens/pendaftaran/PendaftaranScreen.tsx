@@ -89,7 +89,11 @@ export function PendaftaranScreen() {
   }, [active]);
 
   return (
-    <Screen title="Pendaftaran" subtitle="Cari pasien lama dengan No. RM, NIK, No. BPJS atau nama; pindai kartu berobat langsung ke kolom ini." focusHeading={false}>
+    <Screen
+      title="Pendaftaran"
+      subtitle="Cari pasien lama dengan No. RM, NIK, No. BPJS atau nama; pindai kartu berobat langsung ke kolom ini."
+      focusHeading={false}
+    >
       <div className={`search-layout${openId !== null ? ' with-detail' : ''}`}>
         <div className="search-main">
           <div className="search-box">
@@ -187,7 +191,11 @@ function PatientDetail({ id, today, timeZone, onClose }: { id: number; today: st
       </header>
       {patient.error ? <ErrorNote error={patient.error} onRetry={patient.reload} /> : null}
       {!p ? (
-        patient.error ? null : <p className="muted" role="status">Memuat data pasien…</p>
+        patient.error ? null : (
+          <p className="muted" role="status">
+            Memuat data pasien…
+          </p>
+        )
       ) : (
         <dl className="detail-list">
           <dt>No. RM</dt>

@@ -35,8 +35,22 @@ export function UsersTab() {
       }
       fields={(f, set, err, editingId) => (
         <>
-          <TextField label="Nama pengguna" value={f.username} disabled={editingId !== null} onChange={(e) => set({ username: e.target.value })} error={err('username')} hint="3–32 karakter: huruf kecil, angka, . - _" autoComplete="off" />
-          <SelectField label="Peran" value={f.role} onChange={(e) => set({ role: e.target.value as Role })} options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} error={err('role')} />
+          <TextField
+            label="Nama pengguna"
+            value={f.username}
+            disabled={editingId !== null}
+            onChange={(e) => set({ username: e.target.value })}
+            error={err('username')}
+            hint="3–32 karakter: huruf kecil, angka, . - _"
+            autoComplete="off"
+          />
+          <SelectField
+            label="Peran"
+            value={f.role}
+            onChange={(e) => set({ role: e.target.value as Role })}
+            options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+            error={err('role')}
+          />
           <TextField label="Nama lengkap" value={f.fullName} onChange={(e) => set({ fullName: e.target.value })} error={err('fullName')} wide />
           <TextField
             label={editingId === null ? 'Kata sandi awal' : 'Kata sandi baru'}
@@ -77,9 +91,34 @@ export function PasswordTab() {
   return (
     <Panel title="Ganti kata sandi Anda" className="narrow-panel">
       <form onSubmit={form.onSubmit} noValidate className="form-grid form-single">
-        <TextField label="Kata sandi lama" type="password" autoComplete="current-password" value={oldPassword} onChange={(e) => setOld(e.target.value)} error={form.fieldError('oldPassword')} wide />
-        <TextField label="Kata sandi baru" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} error={form.fieldError('newPassword')} hint="Minimal 8 karakter" wide />
-        <TextField label="Ulangi kata sandi baru" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={form.fieldError('confirm')} wide />
+        <TextField
+          label="Kata sandi lama"
+          type="password"
+          autoComplete="current-password"
+          value={oldPassword}
+          onChange={(e) => setOld(e.target.value)}
+          error={form.fieldError('oldPassword')}
+          wide
+        />
+        <TextField
+          label="Kata sandi baru"
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(e) => setNew(e.target.value)}
+          error={form.fieldError('newPassword')}
+          hint="Minimal 8 karakter"
+          wide
+        />
+        <TextField
+          label="Ulangi kata sandi baru"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={form.fieldError('confirm')}
+          wide
+        />
         <FormFooter error={form.error} saved={form.saved} busy={form.busy} submitLabel="Ganti kata sandi" />
       </form>
     </Panel>

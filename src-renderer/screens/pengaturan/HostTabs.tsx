@@ -52,13 +52,33 @@ function ProfilForm({ initial }: { initial: SharedSettings }) {
         <fieldset disabled={!editable} className="contents">
           <TextField label="Nama puskesmas" value={p.name} onChange={(e) => setField({ name: e.target.value })} error={err('name')} wide />
           <TextField label="Kode puskesmas" value={p.code} onChange={(e) => setField({ code: e.target.value })} error={err('code')} />
-          <TextField label="Pemerintah" value={p.pemerintah} onChange={(e) => setField({ pemerintah: e.target.value })} error={err('pemerintah')} placeholder="Pemerintah Kabupaten …" wide />
-          <TextField label="Dinas" value={p.dinas} onChange={(e) => setField({ dinas: e.target.value })} error={err('dinas')} placeholder="Dinas Kesehatan" />
+          <TextField
+            label="Pemerintah"
+            value={p.pemerintah}
+            onChange={(e) => setField({ pemerintah: e.target.value })}
+            error={err('pemerintah')}
+            placeholder="Pemerintah Kabupaten …"
+            wide
+          />
+          <TextField
+            label="Dinas"
+            value={p.dinas}
+            onChange={(e) => setField({ dinas: e.target.value })}
+            error={err('dinas')}
+            placeholder="Dinas Kesehatan"
+          />
           <TextField label="Alamat" value={p.address} onChange={(e) => setField({ address: e.target.value })} error={err('address')} wide />
           <TextField label="Telepon" value={p.phone} onChange={(e) => setField({ phone: e.target.value })} error={err('phone')} />
           <TextField label="Email" type="email" value={p.email} onChange={(e) => setField({ email: e.target.value })} error={err('email')} />
           <TextField label="Kepala puskesmas" value={p.headName} onChange={(e) => setField({ headName: e.target.value })} error={err('headName')} />
-          <TextField label="NIP kepala puskesmas" inputMode="numeric" value={p.headNip} onChange={(e) => setField({ headNip: e.target.value })} error={err('headNip')} hint="18 angka" />
+          <TextField
+            label="NIP kepala puskesmas"
+            inputMode="numeric"
+            value={p.headNip}
+            onChange={(e) => setField({ headNip: e.target.value })}
+            error={err('headNip')}
+            hint="18 angka"
+          />
           <SelectField
             label="Zona waktu"
             value={timeZone}
@@ -82,7 +102,11 @@ function ProfilForm({ initial }: { initial: SharedSettings }) {
             wide
           />
         </fieldset>
-        {editable ? <FormFooter error={form.error} saved={form.saved} busy={form.busy} submitLabel="Simpan profil" /> : <p className="muted small">Anda hanya berhak melihat profil puskesmas.</p>}
+        {editable ? (
+          <FormFooter error={form.error} saved={form.saved} busy={form.busy} submitLabel="Simpan profil" />
+        ) : (
+          <p className="muted small">Anda hanya berhak melihat profil puskesmas.</p>
+        )}
       </form>
     </Panel>
   );
@@ -172,11 +196,25 @@ function WorkstationForm({ initial, onSaved }: { initial: WorkstationSettings; o
   const remote = client.transport === 'http';
   return (
     <Panel title={remote ? 'Komputer host' : 'Komputer ini'} className="wide-panel">
-      {remote ? <p className="muted small">Browser ini terhubung ke host Loket. Pengaturan di bawah tersimpan di komputer host, bukan di komputer ini.</p> : null}
+      {remote ? (
+        <p className="muted small">Browser ini terhubung ke host Loket. Pengaturan di bawah tersimpan di komputer host, bukan di komputer ini.</p>
+      ) : null}
       <form onSubmit={form.onSubmit} noValidate className="form-grid form-three">
         <fieldset disabled={!editable} className="contents">
-          <TextField label="Nama komputer" value={f.workstationName} onChange={(e) => set({ workstationName: e.target.value })} error={form.fieldError('workstationName')} />
-          <TextField label="Nomor loket" inputMode="numeric" value={f.counterNumber} onChange={(e) => set({ counterNumber: e.target.value })} error={form.fieldError('counterNumber')} hint="Kosongkan bila bukan komputer loket" />
+          <TextField
+            label="Nama komputer"
+            value={f.workstationName}
+            onChange={(e) => set({ workstationName: e.target.value })}
+            error={form.fieldError('workstationName')}
+          />
+          <TextField
+            label="Nomor loket"
+            inputMode="numeric"
+            value={f.counterNumber}
+            onChange={(e) => set({ counterNumber: e.target.value })}
+            error={form.fieldError('counterNumber')}
+            hint="Kosongkan bila bukan komputer loket"
+          />
           <SelectField
             label="Peran komputer"
             value={f.role}
@@ -187,13 +225,48 @@ function WorkstationForm({ initial, onSaved }: { initial: WorkstationSettings; o
             ]}
             error={form.fieldError('role')}
           />
-          <TextField label="Alamat host (untuk klien)" value={f.hostUrl} onChange={(e) => set({ hostUrl: e.target.value })} error={form.fieldError('hostUrl')} placeholder="http://192.168.1.10:5180" wide />
-          <TextField label="Printer surat" value={f.letter} onChange={(e) => set({ letter: e.target.value })} error={form.fieldError('printers.letter')} placeholder="Bawaan sistem" />
-          <TextField label="Printer tiket" value={f.ticket} onChange={(e) => set({ ticket: e.target.value })} error={form.fieldError('printers.ticket')} placeholder="Bawaan sistem" />
-          <TextField label="Alamat jaringan (bind)" value={f.bindAddress} onChange={(e) => set({ bindAddress: e.target.value })} error={form.fieldError('lan.bindAddress')} hint="127.0.0.1 = hanya komputer ini; 0.0.0.0 = seluruh LAN" />
-          <TextField label="Port" inputMode="numeric" value={f.port} onChange={(e) => set({ port: e.target.value })} error={form.fieldError('lan.port')} />
+          <TextField
+            label="Alamat host (untuk klien)"
+            value={f.hostUrl}
+            onChange={(e) => set({ hostUrl: e.target.value })}
+            error={form.fieldError('hostUrl')}
+            placeholder="http://192.168.1.10:5180"
+            wide
+          />
+          <TextField
+            label="Printer surat"
+            value={f.letter}
+            onChange={(e) => set({ letter: e.target.value })}
+            error={form.fieldError('printers.letter')}
+            placeholder="Bawaan sistem"
+          />
+          <TextField
+            label="Printer tiket"
+            value={f.ticket}
+            onChange={(e) => set({ ticket: e.target.value })}
+            error={form.fieldError('printers.ticket')}
+            placeholder="Bawaan sistem"
+          />
+          <TextField
+            label="Alamat jaringan (bind)"
+            value={f.bindAddress}
+            onChange={(e) => set({ bindAddress: e.target.value })}
+            error={form.fieldError('lan.bindAddress')}
+            hint="127.0.0.1 = hanya komputer ini; 0.0.0.0 = seluruh LAN"
+          />
+          <TextField
+            label="Port"
+            inputMode="numeric"
+            value={f.port}
+            onChange={(e) => set({ port: e.target.value })}
+            error={form.fieldError('lan.port')}
+          />
         </fieldset>
-        {editable ? <FormFooter error={form.error} saved={form.saved} busy={form.busy} submitLabel="Simpan pengaturan komputer" /> : <p className="muted small">Anda hanya berhak melihat pengaturan komputer.</p>}
+        {editable ? (
+          <FormFooter error={form.error} saved={form.saved} busy={form.busy} submitLabel="Simpan pengaturan komputer" />
+        ) : (
+          <p className="muted small">Anda hanya berhak melihat pengaturan komputer.</p>
+        )}
       </form>
     </Panel>
   );

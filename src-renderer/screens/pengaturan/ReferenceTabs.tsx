@@ -40,7 +40,14 @@ export function UnitTab() {
         { header: 'Status', cell: (u) => <ActiveBadge active={u.active} /> },
       ]}
       blank={{ code: '', name: '', cluster: 'klaster3', closingTime: '14:00', sortOrder: '', active: true }}
-      toForm={(u) => ({ code: u.code, name: u.name, cluster: u.cluster, closingTime: u.closingTime ?? '', sortOrder: String(u.sortOrder), active: u.active })}
+      toForm={(u) => ({
+        code: u.code,
+        name: u.name,
+        cluster: u.cluster,
+        closingTime: u.closingTime ?? '',
+        sortOrder: String(u.sortOrder),
+        active: u.active,
+      })}
       nameOf={(f) => f.name}
       save={(f, id) =>
         client.call('units.save', {
@@ -57,9 +64,29 @@ export function UnitTab() {
         <>
           <TextField label="Kode" value={f.code} onChange={(e) => set({ code: e.target.value })} error={err('code')} hint="mis. UMUM, KIA" />
           <TextField label="Nama unit" value={f.name} onChange={(e) => set({ name: e.target.value })} error={err('name')} />
-          <SelectField label="Klaster ILP" value={f.cluster} onChange={(e) => set({ cluster: e.target.value as Cluster })} options={clusters.map((c) => ({ value: c, label: clusterLabels[c] }))} error={err('cluster')} wide />
-          <TextField label="Jam tutup berkas" value={f.closingTime} onChange={(e) => set({ closingTime: e.target.value })} error={err('closingTime')} placeholder="JJ:MM" hint="Kosongkan bila tidak ada" />
-          <TextField label="Urutan" inputMode="numeric" value={f.sortOrder} onChange={(e) => set({ sortOrder: e.target.value })} error={err('sortOrder')} />
+          <SelectField
+            label="Klaster ILP"
+            value={f.cluster}
+            onChange={(e) => set({ cluster: e.target.value as Cluster })}
+            options={clusters.map((c) => ({ value: c, label: clusterLabels[c] }))}
+            error={err('cluster')}
+            wide
+          />
+          <TextField
+            label="Jam tutup berkas"
+            value={f.closingTime}
+            onChange={(e) => set({ closingTime: e.target.value })}
+            error={err('closingTime')}
+            placeholder="JJ:MM"
+            hint="Kosongkan bila tidak ada"
+          />
+          <TextField
+            label="Urutan"
+            inputMode="numeric"
+            value={f.sortOrder}
+            onChange={(e) => set({ sortOrder: e.target.value })}
+            error={err('sortOrder')}
+          />
           <CheckField label="Aktif" checked={f.active} onChange={(active) => set({ active })} />
         </>
       )}
@@ -86,7 +113,14 @@ export function ServiceTab() {
         { header: 'Status', cell: (s) => <ActiveBadge active={s.active} /> },
       ]}
       blank={{ code: '', name: '', prefix: '', dailyCap: '', sortOrder: '', active: true }}
-      toForm={(s) => ({ code: s.code, name: s.name, prefix: s.prefix, dailyCap: s.dailyCap === null ? '' : String(s.dailyCap), sortOrder: String(s.sortOrder), active: s.active })}
+      toForm={(s) => ({
+        code: s.code,
+        name: s.name,
+        prefix: s.prefix,
+        dailyCap: s.dailyCap === null ? '' : String(s.dailyCap),
+        sortOrder: String(s.sortOrder),
+        active: s.active,
+      })}
       nameOf={(f) => f.name}
       save={(f, id) =>
         client.call('services.save', {
@@ -102,10 +136,30 @@ export function ServiceTab() {
       fields={(f, set, err) => (
         <>
           <TextField label="Kode" value={f.code} onChange={(e) => set({ code: e.target.value })} error={err('code')} />
-          <TextField label="Prefiks tiket" value={f.prefix} maxLength={2} onChange={(e) => set({ prefix: e.target.value })} error={err('prefix')} hint="1–2 huruf, mis. A" />
+          <TextField
+            label="Prefiks tiket"
+            value={f.prefix}
+            maxLength={2}
+            onChange={(e) => set({ prefix: e.target.value })}
+            error={err('prefix')}
+            hint="1–2 huruf, mis. A"
+          />
           <TextField label="Nama layanan" value={f.name} onChange={(e) => set({ name: e.target.value })} error={err('name')} wide />
-          <TextField label="Kuota harian" inputMode="numeric" value={f.dailyCap} onChange={(e) => set({ dailyCap: e.target.value })} error={err('dailyCap')} hint="Kosongkan bila tanpa batas" />
-          <TextField label="Urutan" inputMode="numeric" value={f.sortOrder} onChange={(e) => set({ sortOrder: e.target.value })} error={err('sortOrder')} />
+          <TextField
+            label="Kuota harian"
+            inputMode="numeric"
+            value={f.dailyCap}
+            onChange={(e) => set({ dailyCap: e.target.value })}
+            error={err('dailyCap')}
+            hint="Kosongkan bila tanpa batas"
+          />
+          <TextField
+            label="Urutan"
+            inputMode="numeric"
+            value={f.sortOrder}
+            onChange={(e) => set({ sortOrder: e.target.value })}
+            error={err('sortOrder')}
+          />
           <CheckField label="Aktif" checked={f.active} onChange={(active) => set({ active })} />
         </>
       )}
@@ -129,16 +183,32 @@ export function CounterTab() {
       columns={[
         { header: 'No.', cell: (c) => c.number, className: 'num' },
         { header: 'Nama', cell: (c) => c.name },
-        { header: 'Layanan', cell: (c) => serviceList.filter((s) => c.serviceIds.includes(s.id)).map((s) => s.prefix).join(', ') || '—' },
+        {
+          header: 'Layanan',
+          cell: (c) =>
+            serviceList
+              .filter((s) => c.serviceIds.includes(s.id))
+              .map((s) => s.prefix)
+              .join(', ') || '—',
+        },
         { header: 'Status', cell: (c) => <ActiveBadge active={c.active} /> },
       ]}
       blank={{ number: '', name: '', serviceIds: [], active: true }}
       toForm={(c) => ({ number: String(c.number), name: c.name, serviceIds: c.serviceIds, active: c.active })}
       nameOf={(f) => f.name}
-      save={(f, id) => client.call('counters.save', { ...(id ? { id } : {}), number: Number(f.number), name: f.name, serviceIds: f.serviceIds, active: f.active })}
+      save={(f, id) =>
+        client.call('counters.save', { ...(id ? { id } : {}), number: Number(f.number), name: f.name, serviceIds: f.serviceIds, active: f.active })
+      }
       fields={(f, set, err) => (
         <>
-          <TextField label="Nomor loket" inputMode="numeric" value={f.number} onChange={(e) => set({ number: e.target.value })} error={err('number')} hint="1–99" />
+          <TextField
+            label="Nomor loket"
+            inputMode="numeric"
+            value={f.number}
+            onChange={(e) => set({ number: e.target.value })}
+            error={err('number')}
+            hint="1–99"
+          />
           <TextField label="Nama" value={f.name} onChange={(e) => set({ name: e.target.value })} error={err('name')} placeholder="mis. Loket 4" />
           <fieldset className="field field-wide checks">
             <legend>Layanan yang dilayani</legend>
@@ -180,7 +250,15 @@ export function PractitionerTab() {
         { header: 'Status', cell: (p) => <ActiveBadge active={p.active} /> },
       ]}
       blank={{ name: '', profession: 'dokter', nip: '', sip: '', str: '', unitId: '', active: true }}
-      toForm={(p) => ({ name: p.name, profession: p.profession, nip: p.nip ?? '', sip: p.sip ?? '', str: p.str ?? '', unitId: p.unitId ? String(p.unitId) : '', active: p.active })}
+      toForm={(p) => ({
+        name: p.name,
+        profession: p.profession,
+        nip: p.nip ?? '',
+        sip: p.sip ?? '',
+        str: p.str ?? '',
+        unitId: p.unitId ? String(p.unitId) : '',
+        active: p.active,
+      })}
       nameOf={(f) => f.name}
       save={(f, id) =>
         client.call('practitioners.save', {
@@ -197,9 +275,29 @@ export function PractitionerTab() {
       fields={(f, set, err) => (
         <>
           <TextField label="Nama lengkap dan gelar" value={f.name} onChange={(e) => set({ name: e.target.value })} error={err('name')} wide />
-          <SelectField label="Profesi" value={f.profession} onChange={(e) => set({ profession: e.target.value as Profession })} options={professions.map((p) => ({ value: p, label: professionLabels[p] }))} error={err('profession')} />
-          <SelectField label="Unit" value={f.unitId} onChange={(e) => set({ unitId: e.target.value })} options={[{ value: '', label: '— Tidak terikat unit —' }, ...unitList.map((u) => ({ value: String(u.id), label: u.name }))]} error={err('unitId')} />
-          <TextField label="NIP" inputMode="numeric" value={f.nip} onChange={(e) => set({ nip: e.target.value })} error={err('nip')} hint="18 angka; kosongkan bila bukan ASN" wide />
+          <SelectField
+            label="Profesi"
+            value={f.profession}
+            onChange={(e) => set({ profession: e.target.value as Profession })}
+            options={professions.map((p) => ({ value: p, label: professionLabels[p] }))}
+            error={err('profession')}
+          />
+          <SelectField
+            label="Unit"
+            value={f.unitId}
+            onChange={(e) => set({ unitId: e.target.value })}
+            options={[{ value: '', label: '— Tidak terikat unit —' }, ...unitList.map((u) => ({ value: String(u.id), label: u.name }))]}
+            error={err('unitId')}
+          />
+          <TextField
+            label="NIP"
+            inputMode="numeric"
+            value={f.nip}
+            onChange={(e) => set({ nip: e.target.value })}
+            error={err('nip')}
+            hint="18 angka; kosongkan bila bukan ASN"
+            wide
+          />
           <TextField label="No. SIP" value={f.sip} onChange={(e) => set({ sip: e.target.value })} error={err('sip')} />
           <TextField label="No. STR" value={f.str} onChange={(e) => set({ str: e.target.value })} error={err('str')} />
           <CheckField label="Aktif" checked={f.active} onChange={(active) => set({ active })} />
@@ -244,8 +342,20 @@ export function FacilityTab() {
       fields={(f, set, err) => (
         <>
           <TextField label="Nama fasilitas" value={f.name} onChange={(e) => set({ name: e.target.value })} error={err('name')} wide />
-          <SelectField label="Jenis" value={f.kind} onChange={(e) => set({ kind: e.target.value as Kind })} options={facilityKinds.map((k) => ({ value: k, label: facilityKindLabels[k] }))} error={err('kind')} />
-          <TextField label="Kode faskes" value={f.code} onChange={(e) => set({ code: e.target.value })} error={err('code')} hint="Kode BPJS/Kemenkes, 4–12 karakter" />
+          <SelectField
+            label="Jenis"
+            value={f.kind}
+            onChange={(e) => set({ kind: e.target.value as Kind })}
+            options={facilityKinds.map((k) => ({ value: k, label: facilityKindLabels[k] }))}
+            error={err('kind')}
+          />
+          <TextField
+            label="Kode faskes"
+            value={f.code}
+            onChange={(e) => set({ code: e.target.value })}
+            error={err('code')}
+            hint="Kode BPJS/Kemenkes, 4–12 karakter"
+          />
           <TextField label="Alamat" value={f.address} onChange={(e) => set({ address: e.target.value })} error={err('address')} wide />
           <TextField label="Telepon" value={f.phone} onChange={(e) => set({ phone: e.target.value })} error={err('phone')} />
           <CheckField label="Aktif" checked={f.active} onChange={(active) => set({ active })} />

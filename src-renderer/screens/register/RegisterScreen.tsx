@@ -3,7 +3,7 @@ import { payerLabels, payers, type RegisterRow } from '../../../src-main/contrac
 import { useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
-import { Badge, RemoteView, Screen } from '../../components/ui';
+import { Badge, EmptyNote, RemoteView, Screen } from '../../components/ui';
 import { geserTanggal, hariIni, hariTanggalDari, jam, umur } from '../../lib/format';
 
 /** The daily register: one line per visit on the chosen date, totals at the foot. */
@@ -13,8 +13,18 @@ export function RegisterScreen() {
   const [date, setDate] = useState(today);
   const register = useRemote('register.daily', { date }, { enabled: date !== '' });
 
-  useShortcut({ keys: 'Alt+PageUp', label: 'Hari sebelumnya', group: 'Register Harian', handler: () => setDate((d) => geserTanggal(d || today, -1)) });
-  useShortcut({ keys: 'Alt+PageDown', label: 'Hari berikutnya', group: 'Register Harian', handler: () => setDate((d) => geserTanggal(d || today, 1)) });
+  useShortcut({
+    keys: 'Alt+PageUp',
+    label: 'Hari sebelumnya',
+    group: 'Register Harian',
+    handler: () => setDate((d) => geserTanggal(d || today, -1)),
+  });
+  useShortcut({
+    keys: 'Alt+PageDown',
+    label: 'Hari berikutnya',
+    group: 'Register Harian',
+    handler: () => setDate((d) => geserTanggal(d || today, 1)),
+  });
   useShortcut({ keys: 'Alt+H', label: 'Kembali ke hari ini', group: 'Register Harian', handler: () => setDate(today) });
 
   const shown = register.data?.date === date ? register.data : undefined;
@@ -40,63 +50,67 @@ export function RegisterScreen() {
         </div>
       }
     >
-      <RemoteView remote={{ ...register, data: shown }}>
-        {(data) => (
-          <div className="table-wrap">
-            <table className="table table-register" aria-label={`Register harian ${hariTanggalDari(data.date)}`}>
-              <thead>
-                <tr>
-                  <th className="num">No.</th>
-                  <th>Jam</th>
-                  <th>No. RM</th>
-                  <th>Nama pasien</th>
-                  <th className="col-narrow">L/P</th>
-                  <th>Umur</th>
-                  <th>Desa/Kelurahan</th>
-                  <th>Penjamin</th>
-                  <th>Unit</th>
-                  <th>Kunjungan</th>
-                  <th>Pasien</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.length === 0 ? (
+      {date === '' ? (
+        <EmptyNote>Pilih tanggal terlebih dahulu.</EmptyNote>
+      ) : (
+        <RemoteView remote={{ ...register, data: shown }}>
+          {(data) => (
+            <div className="table-wrap">
+              <table className="table table-register" aria-label={`Register harian ${hariTanggalDari(data.date)}`}>
+                <thead>
                   <tr>
-                    <td colSpan={11} className="empty-cell">
-                      Belum ada kunjungan terdaftar pada tanggal ini.
+                    <th className="num">No.</th>
+                    <th>Jam</th>
+                    <th>No. RM</th>
+                    <th>Nama pasien</th>
+                    <th className="col-narrow">L/P</th>
+                    <th>Umur</th>
+                    <th>Desa/Kelurahan</th>
+                    <th>Penjamin</th>
+                    <th>Unit</th>
+                    <th>Kunjungan</th>
+                    <th>Pasien</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.rows.length === 0 ? (
+                    <tr>
+                      <td colSpan={11} className="empty-cell">
+                        Belum ada kunjungan terdaftar pada tanggal ini.
+                      </td>
+                    </tr>
+                  ) : (
+                    data.rows.map((r) => (
+                      <tr key={r.visitId}>
+                        <td className="num">{r.seq}</td>
+                        <td className="mono">{jam(r.registeredAt, settings.timeZone)}</td>
+                        <td className="mono">{r.rmNumber}</td>
+                        <td className="strong">{r.patientName}</td>
+                        <td>{r.sex}</td>
+                        <td>{umur(r.birthDate, data.date)}</td>
+                        <td>{r.village ?? '—'}</td>
+                        <td>{payerLabels[r.payer]}</td>
+                        <td>
+                          {r.unitName} {r.emergency ? <Badge tone="warn">Gawat darurat</Badge> : null}
+                        </td>
+                        <td>{r.kunjunganBaru ? 'Baru' : 'Lama'}</td>
+                        <td>{r.pasienBaru ? 'Baru' : 'Lama'}</td>
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <td colSpan={11}>
+                      <Totals rows={data.rows} />
                     </td>
                   </tr>
-                ) : (
-                  data.rows.map((r) => (
-                    <tr key={r.visitId}>
-                      <td className="num">{r.seq}</td>
-                      <td className="mono">{jam(r.registeredAt, settings.timeZone)}</td>
-                      <td className="mono">{r.rmNumber}</td>
-                      <td className="strong">{r.patientName}</td>
-                      <td>{r.sex}</td>
-                      <td>{umur(r.birthDate, data.date)}</td>
-                      <td>{r.village ?? '—'}</td>
-                      <td>{payerLabels[r.payer]}</td>
-                      <td>
-                        {r.unitName} {r.emergency ? <Badge tone="warn">Gawat darurat</Badge> : null}
-                      </td>
-                      <td>{r.kunjunganBaru ? 'Baru' : 'Lama'}</td>
-                      <td>{r.pasienBaru ? 'Baru' : 'Lama'}</td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <td colSpan={11}>
-                    <Totals rows={data.rows} />
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        )}
-      </RemoteView>
+                </tfoot>
+              </table>
+            </div>
+          )}
+        </RemoteView>
+      )}
     </Screen>
   );
 }

@@ -6,8 +6,14 @@ import { ActiveBadge, EmptyNote, Panel, RemoteView, Screen } from '../../compone
 export function RekamMedisScreen() {
   const units = useRemote('units.list', {}, { refreshOn: ['reference.changed'] });
   return (
-    <Screen title="Rekam Medis" subtitle="Unit tujuan berkas rekam medis menurut klaster ILP. Berkas yang belum kembali setelah jam tutup masuk daftar terlambat.">
-      <RemoteView remote={units} empty={(list) => (list.length === 0 ? <EmptyNote>Belum ada unit layanan. Tambahkan di Pengaturan → Unit.</EmptyNote> : null)}>
+    <Screen
+      title="Rekam Medis"
+      subtitle="Unit tujuan berkas rekam medis menurut klaster ILP. Berkas yang belum kembali setelah jam tutup masuk daftar terlambat."
+    >
+      <RemoteView
+        remote={units}
+        empty={(list) => (list.length === 0 ? <EmptyNote>Belum ada unit layanan. Tambahkan di Pengaturan → Unit.</EmptyNote> : null)}
+      >
         {(list) => (
           <div className="cluster-grid">
             {clusters

@@ -10,9 +10,15 @@ export function SuratScreen() {
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
 
   return (
-    <Screen title="Surat" subtitle="Penanda tangan surat dan fasilitas tujuan rujukan. Penerbitan surat rujukan dan surat keterangan sakit menyusul pada versi berikutnya.">
+    <Screen
+      title="Surat"
+      subtitle="Penanda tangan surat dan fasilitas tujuan rujukan. Penerbitan surat rujukan dan surat keterangan sakit menyusul pada versi berikutnya."
+    >
       <Panel title="Penanda tangan (tenaga kesehatan)">
-        <RemoteView remote={practitioners} empty={(l) => (l.length === 0 ? <EmptyNote>Belum ada tenaga kesehatan. Tambahkan di Pengaturan → Tenaga Kesehatan.</EmptyNote> : null)}>
+        <RemoteView
+          remote={practitioners}
+          empty={(l) => (l.length === 0 ? <EmptyNote>Belum ada tenaga kesehatan. Tambahkan di Pengaturan → Tenaga Kesehatan.</EmptyNote> : null)}
+        >
           {(list) => (
             <table className="table">
               <thead>
@@ -44,7 +50,10 @@ export function SuratScreen() {
         </RemoteView>
       </Panel>
       <Panel title="Fasilitas tujuan rujukan">
-        <RemoteView remote={facilities} empty={(l) => (l.length === 0 ? <EmptyNote>Belum ada faskes rujukan. Tambahkan di Pengaturan → Faskes Rujukan.</EmptyNote> : null)}>
+        <RemoteView
+          remote={facilities}
+          empty={(l) => (l.length === 0 ? <EmptyNote>Belum ada faskes rujukan. Tambahkan di Pengaturan → Faskes Rujukan.</EmptyNote> : null)}
+        >
           {(list) => (
             <table className="table">
               <thead>
