@@ -3,6 +3,7 @@
  * screen walked by keyboard, live updates over SSE, the disconnected banner, the public
  * display and kiosk. Screenshots: see tests/helpers/browser.ts (LOKET_SCREENSHOTS=1).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,7 @@ describe('renderer over HTTP in Chromium', () => {
     await browser?.close();
     await replacement?.close();
     await h?.cleanup();
+    if (shots && !shots.endsWith('docs/screenshots')) rmSync(shots, { recursive: true, force: true });
   });
 
   afterEach(() => {
