@@ -36,6 +36,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; LAN browsers on modest PCs load it over the network.
+      minify: true,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-renderer/index.html'),

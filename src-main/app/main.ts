@@ -16,7 +16,7 @@ import { describeServing, rendererDir, serveHost, type Serving } from './serving
 import { workstationStoreOn, workstationStoreOptions } from './workstation';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const rendererRoot = pathToFileURL(join(here, '..', 'renderer') + '/').href;
+const rendererRoot = pathToFileURL((rendererDir() ?? join(here, '..', 'renderer')) + '/').href;
 
 /** better-sqlite3 built for Electron's ABI (npm run rebuild:electron); Node's build stays for tests. */
 function electronNativeBinding(): string | undefined {

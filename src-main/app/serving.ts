@@ -6,10 +6,17 @@ import type { HostArgs } from './cli';
 import { seedDemo, type DemoAccount } from './demo';
 import type { Host } from './host';
 
-/** The built renderer sits beside the bundled main process: out/main → out/renderer. */
+/**
+ * The built renderer sits beside the bundled main process (out/main[/chunks] → out/renderer);
+ * the bundler decides how deep this module lands, so look a few levels up.
+ */
 export function rendererDir(): string | undefined {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
+    const candidate = join(dir, 'renderer');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+  }
+  return undefined;
 }
 
 export interface Serving {

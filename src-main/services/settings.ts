@@ -40,11 +40,13 @@ export function settingsHandlers(ctx: ServiceContext): Handlers<keyof typeof set
     'workstation.get': async () => ctx.workstation.get(),
     'workstation.update': async (patch) => {
       const current = ctx.workstation.get();
-      return ctx.workstation.update({
+      const next = ctx.workstation.update({
         ...patch,
         ...(patch.printers ? { printers: { ...current.printers, ...patch.printers } } : {}),
         ...(patch.lan ? { lan: { ...current.lan, ...patch.lan } } : {}),
       } as Partial<typeof current>);
+      ctx.events.emit('workstation.changed', { keys: Object.keys(patch) });
+      return next;
     },
   };
 }

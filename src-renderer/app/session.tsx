@@ -62,6 +62,6 @@ export function useCounterOverride(): number | null {
 /** This workstation's counter: the browser's own choice first, then the host PC's setting. */
 export function useCounterNumber(): number | null {
   const override = useCounterOverride();
-  const ws = useRemote('workstation.get', {});
+  const ws = useRemote('workstation.get', {}, { refreshOn: ['workstation.changed'] });
   return override ?? ws.data?.counterNumber ?? null;
 }

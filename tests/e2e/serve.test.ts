@@ -42,7 +42,9 @@ describe('serve mode (the built host as its own process)', () => {
       const r = await fetch(`${url}${page}`);
       expect(r.status, page).toBe(200);
       expect(r.headers.get('content-security-policy'), page).toContain("script-src 'self'");
-      expect(await r.text(), page).toContain('<div id="root"');
+      const html = await r.text();
+      expect(html, page).toContain('<div id="root"');
+      expect(html, page).toContain('http-equiv="Content-Security-Policy"');
     }
     const openapi = (await fetch(`${url}/api/openapi.json`).then((r) => r.json())) as { paths: Record<string, unknown> };
     expect(Object.keys(openapi.paths)).toContain('/api/patients.search');

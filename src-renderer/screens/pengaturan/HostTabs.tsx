@@ -114,7 +114,7 @@ function ProfilForm({ initial }: { initial: SharedSettings }) {
 
 export function KomputerTab() {
   const client = useClient();
-  const ws = useRemote('workstation.get', {});
+  const ws = useRemote('workstation.get', {}, { refreshOn: ['workstation.changed'] });
   return (
     <div className="stack">
       {client.transport === 'http' ? <BrowserCounter hostCounter={ws.data?.counterNumber ?? null} /> : null}
