@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Role } from '../contract';
+import { raiseSequence } from '../db/repositories/sequences';
 import { hasAnyPatient, insertPatientsRaw, insertVisitsRaw, isTableEmpty, patientRefs, villageCodesIn } from '../db/repositories/demo';
 import { insertPatients } from '../db/repositories/patients';
 import { listUnits, saveFacility, savePractitioner } from '../db/repositories/reference';
@@ -140,6 +141,8 @@ export async function seedDemoData(ctx: ServiceContext, options: SeedDemoOptions
     const patients = generatePatients(count, seed, villages, { today, timeZone: settings.timeZone, morningEnd });
     if (options.sqlite) insertPatientsRaw(options.sqlite, patients);
     else await insertPatients(trx, patients);
+    // New registrations continue after the demo's RM numbers.
+    await raiseSequence(trx, 'rm', patients.length);
     const refs = await patientRefs(trx);
     const fallback = units.get('UMUM') ?? [...units.values()][0];
     if (!fallback) throw new Error('Belum ada unit layanan: demo memerlukan unit bawaan.');

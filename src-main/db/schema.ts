@@ -154,6 +154,12 @@ export interface VisitTable {
   registered_by: number | null;
 }
 
+export interface NumberSequenceTable {
+  name: string;
+  period: string;
+  value: number;
+}
+
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;
@@ -168,6 +174,7 @@ export interface Database {
   user_session: UserSessionTable;
   patient: PatientTable;
   visit: VisitTable;
+  number_sequence: NumberSequenceTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

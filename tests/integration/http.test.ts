@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src-main/http/server';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
@@ -22,7 +23,7 @@ describe('HTTP transport', () => {
   it('health answers without a session', async () => {
     const r = await fetch(`${h.url}/api/health`);
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ status: 'ok', version: expect.any(String) as string, schemaVersion: 2 });
+    expect(await r.json()).toEqual({ status: 'ok', version: expect.any(String) as string, schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it('malformed JSON, unknown methods, wrong types and unknown fields are refused and change nothing', async () => {

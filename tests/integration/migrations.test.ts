@@ -71,6 +71,20 @@ describe('migrations', () => {
     ).rejects.toThrow(/FOREIGN KEY/);
   });
 
+  it('0003 nomor_urut: continues the RM sequence after the highest numeric RM already stored', async () => {
+    const { db } = memory();
+    await migrate(db, 2);
+    const at = '2026-11-23T01:00:00.000Z';
+    for (const rm of ['000007', '000031', 'SJ-000099'])
+      await db.insertInto('patient').values({ rm_number: rm, name: 'X', name_key: 'x', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never).execute();
+    await migrate(db, 3);
+    const seq = await db.selectFrom('number_sequence').selectAll().execute();
+    expect(seq).toEqual([{ name: 'rm', period: '', value: 31 }]);
+    const { nextNumber } = await import('../../src-main/db/repositories/sequences');
+    expect(await db.transaction().execute((trx) => nextNumber(trx, 'rm'))).toBe(32);
+    expect(await db.transaction().execute((trx) => nextNumber(trx, 'surat', '2026'))).toBe(1);
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
@@ -10,7 +11,7 @@ describe('smoke', () => {
 
   it('health and login', async () => {
     const health: unknown = await fetch(`${h.url}/api/health`).then((r) => r.json());
-    expect(health).toMatchObject({ status: 'ok', schemaVersion: 2 });
+    expect(health).toMatchObject({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION });
     const token = await adminToken(h);
     const units = await h.call('units.list', {}, token);
     expect(units.status).toBe(200);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_referensi';
 import * as m0002 from './0002_pasien_kunjungan';
+import * as m0003 from './0003_nomor_urut';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: '0001_referensi', up: m0001.up },
   { version: 2, name: '0002_pasien_kunjungan', up: m0002.up },
+  { version: 3, name: '0003_nomor_urut', up: m0003.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -32,6 +32,13 @@ CREATE TABLE facility (
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
   );
 
+CREATE TABLE number_sequence (
+  name TEXT NOT NULL,
+  period TEXT NOT NULL DEFAULT '',
+  value INTEGER NOT NULL CHECK (value >= 0),
+  PRIMARY KEY (name, period)
+  ) WITHOUT ROWID;
+
 CREATE TABLE patient (
   id INTEGER PRIMARY KEY,
   rm_number TEXT NOT NULL UNIQUE,
