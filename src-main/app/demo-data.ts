@@ -184,7 +184,7 @@ class NikIssuer {
 // ---------------------------------------------------------------------------------------------
 // The puskesmas, its staff and its referral network
 
-export const demoPuskesmas: SharedSettings = {
+export const demoPuskesmas: Pick<SharedSettings, 'puskesmas' | 'timeZone' | 'runningText'> = {
   puskesmas: {
     name: 'UPT Puskesmas Sukamaju',
     code: 'P3201260201',

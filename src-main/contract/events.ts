@@ -8,6 +8,7 @@ export const eventSpecs = {
   'settings.changed': { public: true, payload: z.object({ keys: z.array(z.string()) }) },
   'reference.changed': { public: true, payload: z.object({ kind: z.enum(['unit', 'service', 'counter', 'practitioner', 'facility']) }) },
   'users.changed': { public: false, payload: z.object({ userId: z.number().int() }) },
+  'patients.changed': { public: false, payload: z.object({ patientId: z.number().int(), change: z.enum(['created', 'updated']) }) },
   'workstation.changed': { public: false, payload: z.object({ keys: z.array(z.string()) }) },
 } as const;
 

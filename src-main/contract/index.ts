@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './schemas';
 import { authMethods } from './methods/auth';
+import { patientRecordMethods } from './methods/patient-record';
 import { patientMethods } from './methods/patients';
 import { referenceMethods } from './methods/reference';
 import { settingsMethods } from './methods/settings';
@@ -13,6 +14,7 @@ export const contract = {
   ...settingsMethods,
   ...referenceMethods,
   ...patientMethods,
+  ...patientRecordMethods,
 };
 
 export type Contract = typeof contract;
@@ -34,6 +36,7 @@ export * from './permissions';
 export * from './schemas';
 export * from './methods/auth';
 export * from './methods/patients';
+export * from './methods/patient-record';
 export * from './methods/reference';
 export * from './methods/settings';
 export * from './methods/system';

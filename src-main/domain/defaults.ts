@@ -46,6 +46,9 @@ export const defaultSharedSettings: SharedSettings = {
   },
   timeZone: 'Asia/Jakarta',
   runningText: 'Selamat datang. Siapkan kartu berobat, KTP atau kartu BPJS Anda sebelum dipanggil.',
+  rmFormat: { width: 6, prefix: '', family: false },
+  // Under 18: anak/remaja (klaster 2); 60 and over: lansia (Permenkes 25/2016).
+  lifeStage: { childMaxAgeYears: 18, elderlyMinAgeYears: 60 },
 };
 
 /** RM numbers are zero-padded to this width unless the puskesmas sets its own format. */

@@ -14,6 +14,7 @@ import {
 import { authenticate, authHandlers } from './auth';
 import type { Call, ClientKind, ServiceContext } from './context';
 import type { Handler, Handlers } from './handler';
+import { patientRecordHandlers } from './patient-records';
 import { patientHandlers } from './patients';
 import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
@@ -61,6 +62,7 @@ export function createDispatcher(ctx: ServiceContext): Dispatcher {
     ...settingsHandlers(ctx),
     ...referenceHandlers(ctx),
     ...patientHandlers(ctx),
+    ...patientRecordHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {

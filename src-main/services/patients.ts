@@ -1,4 +1,4 @@
-import { LoketError, payerLabels, type patientMethods } from '../contract';
+import { payerLabels, type patientMethods } from '../contract';
 import * as patients from '../db/repositories/patients';
 import { dayCounts, registerRows } from '../db/repositories/visits';
 import { DEFAULT_RM_WIDTH } from '../domain/defaults';
@@ -17,11 +17,6 @@ export function patientHandlers(ctx: ServiceContext): Handlers<keyof typeof pati
       if (/^\d+$/.test(compact)) return patients.findByIdentifier(ctx.db, compact, DEFAULT_RM_WIDTH, limit);
       const key = nameKey(query);
       return key ? patients.findByNameKeyPrefix(ctx.db, key, limit) : [];
-    },
-    'patients.get': async ({ id }) => {
-      const patient = await patients.getPatient(ctx.db, id);
-      if (!patient) throw new LoketError('NOT_FOUND', `Pasien dengan id ${id} tidak ditemukan.`);
-      return patient;
     },
     'register.daily': async ({ date }) => {
       const day = date ?? (await today());

@@ -8,14 +8,17 @@ import { actorOf, type Handlers } from './handler';
 /** Shared settings with defaults filled in; a stored value that no longer parses falls back to its default. */
 export async function loadSharedSettings(db: Executor): Promise<SharedSettings> {
   const stored = await readSettings(db);
-  const merged = {
-    puskesmas: { ...defaultSharedSettings.puskesmas, ...(stored.get('puskesmas') as object | undefined) },
-    timeZone: stored.get('timeZone') ?? defaultSharedSettings.timeZone,
-    runningText: stored.get('runningText') ?? defaultSharedSettings.runningText,
-  };
+  const merged = Object.fromEntries(
+    Object.entries(defaultSharedSettings).map(([key, fallback]) => {
+      const value = stored.get(key);
+      return [key, isObject(fallback) ? { ...fallback, ...(isObject(value) ? value : {}) } : (value ?? fallback)];
+    }),
+  );
   const parsed = sharedSettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : defaultSharedSettings;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function settingsHandlers(ctx: ServiceContext): Handlers<keyof typeof settingsMethods> {
   return {
@@ -29,9 +32,11 @@ export function settingsHandlers(ctx: ServiceContext): Handlers<keyof typeof set
       const at = ctx.now().toISOString();
       const next = await ctx.db.transaction().execute(async (trx) => {
         const current = await loadSharedSettings(trx);
-        if (patch.puskesmas) await writeSetting(trx, 'puskesmas', { ...current.puskesmas, ...patch.puskesmas }, userId, at);
-        if (patch.timeZone) await writeSetting(trx, 'timeZone', patch.timeZone, userId, at);
-        if (patch.runningText !== undefined) await writeSetting(trx, 'runningText', patch.runningText, userId, at);
+        for (const [key, value] of Object.entries(patch) as [keyof SharedSettings, unknown][]) {
+          if (value === undefined) continue;
+          // Objects merge with what is stored, so a form may send only the fields it shows.
+          await writeSetting(trx, key, isObject(value) ? { ...(current[key] as object), ...value } : value, userId, at);
+        }
         return loadSharedSettings(trx);
       });
       ctx.events.emit('settings.changed', { keys: Object.keys(patch) });

@@ -21,19 +21,6 @@ export const patientSummarySchema = z.object({
 });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
-export const patientSchema = patientSummarySchema.extend({
-  nik: z.string().nullable(),
-  bpjsNumber: z.string().nullable(),
-  birthPlace: z.string().nullable(),
-  phone: z.string().nullable(),
-  addressStreet: z.string().nullable(),
-  rt: z.string().nullable(),
-  rw: z.string().nullable(),
-  villageCode: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type Patient = z.infer<typeof patientSchema>;
-
 export const registerRowSchema = z.object({
   visitId: idSchema,
   seq: z.number().int(),
@@ -70,7 +57,6 @@ export const patientMethods = {
     input: z.strictObject({ query: text(100), limit: z.number().int().min(1).max(50).optional() }),
     output: z.array(patientSummarySchema),
   }),
-  'patients.get': method({ summary: 'Data identitas satu pasien', guard: 'pasien:view', input: z.strictObject({ id: idSchema }), output: patientSchema }),
   'register.daily': method({
     summary: 'Register harian: satu baris per kunjungan pada tanggal itu',
     guard: 'register:view',

@@ -17,6 +17,10 @@ export const sharedSettingsSchema = z.object({
   }),
   timeZone: timeZoneSchema,
   runningText: z.string(),
+  /** How RM numbers look: zero-padded width, an optional prefix, family folders with member suffix. */
+  rmFormat: z.object({ width: z.number().int(), prefix: z.string(), family: z.boolean() }),
+  /** Life-stage thresholds that route a visit to klaster 2 or 3. */
+  lifeStage: z.object({ childMaxAgeYears: z.number().int(), elderlyMinAgeYears: z.number().int() }),
 });
 export type SharedSettings = z.infer<typeof sharedSettingsSchema>;
 
@@ -37,6 +41,21 @@ export const sharedSettingsPatchSchema = z.strictObject({
     .optional(),
   timeZone: timeZoneSchema.optional(),
   runningText: optionalText(500),
+  rmFormat: z
+    .strictObject({
+      width: z.number().int().min(4, 'Minimal 4 angka').max(10, 'Maksimal 10 angka'),
+      prefix: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{0,6}$/, 'Awalan 0–6 huruf besar, angka atau minus'),
+      family: z.boolean(),
+    })
+    .partial()
+    .optional(),
+  lifeStage: z
+    .strictObject({
+      childMaxAgeYears: z.number().int().min(12).max(21),
+      elderlyMinAgeYears: z.number().int().min(45).max(75),
+    })
+    .partial()
+    .optional(),
 });
 
 /** What the public screens (display, kiosk) may read: no patient data, no staff data. */

@@ -1,4 +1,4 @@
-import type { Patient, PatientSummary } from '../../contract';
+import type { PatientSummary } from '../../contract';
 import type { NewPatient } from '../schema';
 import type { Executor } from './executor';
 
@@ -52,24 +52,12 @@ export async function findByNameKeyPrefix(db: Executor, keyPrefix: string, limit
   return rows.map(summaryOf);
 }
 
-export async function getPatient(db: Executor, id: number): Promise<Patient | undefined> {
-  const row = await summaryColumns(db)
-    .select(['p.nik', 'p.bpjs_number', 'p.birth_place', 'p.phone', 'p.address_street', 'p.rt', 'p.rw', 'p.village_code', 'p.created_at'])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    ...summaryOf(row),
-    nik: row.nik,
-    bpjsNumber: row.bpjs_number,
-    birthPlace: row.birth_place,
-    phone: row.phone,
-    addressStreet: row.address_street,
-    rt: row.rt,
-    rw: row.rw,
-    villageCode: row.village_code,
-    createdAt: row.created_at,
-  };
+/** Search-result lines for the given ids, in the order given. */
+export async function summariesByIds(db: Executor, ids: readonly number[]): Promise<PatientSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await summaryColumns(db).where('p.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, summaryOf(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function countPatients(db: Executor): Promise<number> {

@@ -57,3 +57,9 @@ export async function regionName(db: Executor, code: string): Promise<string | n
   const row = await db.selectFrom('region').select('name').where('code', '=', code).executeTakeFirst();
   return row?.name ?? null;
 }
+
+/** "Kecamatan, Kabupaten, Provinsi" (or the longer path for a village) of one code, if known. */
+export async function regionPath(db: Executor, code: string): Promise<string | null> {
+  const row = await withPath(db).where('r.code', '=', code).executeTakeFirst();
+  return row?.path ?? null;
+}

@@ -180,7 +180,7 @@ export function PendaftaranScreen() {
 function PatientDetail({ id, today, timeZone, onClose }: { id: number; today: string; timeZone: string; onClose: () => void }) {
   const patient = useRemote('patients.get', { id });
   const p = patient.data?.id === id ? patient.data : undefined;
-  const address = p ? [p.addressStreet, p.rt || p.rw ? `RT ${p.rt ?? '-'}/RW ${p.rw ?? '-'}` : null, p.village].filter(Boolean).join(', ') : '';
+  const address = p ? [p.addressStreet, p.rt || p.rw ? `RT ${p.rt ?? '-'}/RW ${p.rw ?? '-'}` : null, p.regionPath].filter(Boolean).join(', ') : '';
   return (
     <aside className="detail-panel" aria-labelledby="detail-title">
       <header className="detail-head">
