@@ -6,9 +6,11 @@ import { z } from 'zod';
  */
 export const eventSpecs = {
   'settings.changed': { public: true, payload: z.object({ keys: z.array(z.string()) }) },
-  'reference.changed': { public: true, payload: z.object({ kind: z.enum(['unit', 'service', 'counter', 'practitioner', 'facility']) }) },
+  'reference.changed': { public: true, payload: z.object({ kind: z.enum(['unit', 'service', 'counter', 'practitioner', 'facility', 'tariff']) }) },
   'users.changed': { public: false, payload: z.object({ userId: z.number().int() }) },
   'patients.changed': { public: false, payload: z.object({ patientId: z.number().int(), change: z.enum(['created', 'updated']) }) },
+  'visits.changed': { public: false, payload: z.object({ visitId: z.number().int(), change: z.enum(['registered', 'paid']) }) },
+  'appointments.changed': { public: false, payload: z.object({ appointmentId: z.number().int() }) },
   'workstation.changed': { public: false, payload: z.object({ keys: z.array(z.string()) }) },
 } as const;
 

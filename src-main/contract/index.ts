@@ -6,6 +6,7 @@ import { patientMethods } from './methods/patients';
 import { referenceMethods } from './methods/reference';
 import { settingsMethods } from './methods/settings';
 import { systemMethods } from './methods/system';
+import { visitMethods } from './methods/visits';
 
 /** The whole API of the host: one list, served identically over IPC and HTTP. */
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   ...referenceMethods,
   ...patientMethods,
   ...patientRecordMethods,
+  ...visitMethods,
 };
 
 export type Contract = typeof contract;
@@ -40,4 +42,5 @@ export * from './methods/patient-record';
 export * from './methods/reference';
 export * from './methods/settings';
 export * from './methods/system';
+export * from './methods/visits';
 export * from './bridge';

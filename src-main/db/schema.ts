@@ -152,6 +152,41 @@ export interface VisitTable {
   fee: Generated<number>;
   paid_at: string | null;
   registered_by: number | null;
+  life_stage: string | null;
+  cluster_reason: string | null;
+  insurance_name: string | null;
+  tariff_id: number | null;
+}
+
+export interface TariffTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  amount: number;
+  active: Generated<Bool>;
+  sort_order: Generated<number>;
+}
+
+export interface AppointmentTable {
+  id: Generated<number>;
+  patient_id: number;
+  unit_id: number;
+  date: string;
+  note: string | null;
+  status: Generated<string>;
+  visit_id: number | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface FolderRequestTable {
+  id: Generated<number>;
+  visit_id: number;
+  patient_id: number;
+  unit_id: number;
+  requested_at: string;
+  status: Generated<string>;
 }
 
 export interface NumberSequenceTable {
@@ -175,6 +210,9 @@ export interface Database {
   patient: PatientTable;
   visit: VisitTable;
   number_sequence: NumberSequenceTable;
+  tariff: TariffTable;
+  appointment: AppointmentTable;
+  folder_request: FolderRequestTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

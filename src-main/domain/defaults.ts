@@ -32,6 +32,12 @@ export const defaultCounters = [
   { number: 3, name: 'Loket 3', serviceCodes: ['KIA'] },
 ];
 
+/**
+ * One placeholder tariff so pasien umum can be registered on day one; every puskesmas replaces
+ * it with the items and amounts of its own Perda/Perwali (Pengaturan → Tarif).
+ */
+export const defaultTariffs = [{ code: 'KARCIS', name: 'Karcis rawat jalan (pendaftaran dan pemeriksaan umum)', amount: 10_000 }];
+
 export const defaultSharedSettings: SharedSettings = {
   puskesmas: {
     name: 'Puskesmas',

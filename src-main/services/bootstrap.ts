@@ -1,8 +1,8 @@
-import { listServices, saveCounter, saveService, saveUnit } from '../db/repositories/reference';
+import { listServices, saveCounter, saveService, saveTariff, saveUnit } from '../db/repositories/reference';
 import { insertRegions } from '../db/repositories/regions';
 import { readSettings, writeSetting } from '../db/repositories/settings';
 import { loadRegionRecords, REGION_SOURCE } from '../db/region-source';
-import { defaultCounters, defaultServices, defaultUnits } from '../domain/defaults';
+import { defaultCounters, defaultServices, defaultTariffs, defaultUnits } from '../domain/defaults';
 import type { ServiceContext } from './context';
 
 export interface BootstrapOptions {
@@ -27,6 +27,11 @@ export async function bootstrap(ctx: ServiceContext, options: BootstrapOptions):
       await saveCounter(trx, { number: c.number, name: c.name, serviceIds });
     }
     await writeSetting(trx, 'referenceSeeded', at, null, at);
+  });
+  await ctx.db.transaction().execute(async (trx) => {
+    if ((await readSettings(trx)).get('tariffSeeded')) return;
+    for (const [i, t] of defaultTariffs.entries()) await saveTariff(trx, { ...t, sortOrder: i });
+    await writeSetting(trx, 'tariffSeeded', at, null, at);
   });
 
   if (options.regions) {

@@ -19,6 +19,7 @@ import { patientHandlers } from './patients';
 import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
+import { visitHandlers } from './visits';
 
 export interface Credentials {
   token: string | null;
@@ -63,6 +64,7 @@ export function createDispatcher(ctx: ServiceContext): Dispatcher {
     ...referenceHandlers(ctx),
     ...patientHandlers(ctx),
     ...patientRecordHandlers(ctx),
+    ...visitHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {

@@ -85,6 +85,25 @@ describe('migrations', () => {
     expect(await db.transaction().execute((trx) => nextNumber(trx, 'surat', '2026'))).toBe(1);
   });
 
+  it('0004 kunjungan_tarif_jadwal: keeps visits, adds routing columns, tariffs, appointments and folder requests', async () => {
+    const { db } = memory();
+    await migrate(db, 3);
+    const at = '2026-11-23T01:00:00.000Z';
+    const unit = await db.insertInto('unit').values({ code: 'UMUM', name: 'Poli Umum', cluster: 'klaster3', closing_time: null }).returning('id').executeTakeFirstOrThrow();
+    const patient = await db.insertInto('patient').values({ rm_number: '000001', name: 'X', name_key: 'x', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never).returning('id').executeTakeFirstOrThrow();
+    const visitRow = { visit_date: '2026-11-23', seq: 1, registered_at: at, patient_id: patient.id, payer: 'umum', unit_id: unit.id, cluster: 'klaster3', emergency: 0, kunjungan_baru: 1, pasien_baru: 1, paid_at: null, registered_by: null };
+    await db.insertInto('visit').values(visitRow).execute();
+    await migrate(db, 4);
+    const visit = await db.selectFrom('visit').selectAll().executeTakeFirstOrThrow();
+    expect(visit).toMatchObject({ seq: 1, life_stage: null, cluster_reason: null, insurance_name: null, tariff_id: null });
+    const tariff = await db.insertInto('tariff').values({ code: 'KARCIS', name: 'Karcis', amount: 10000 }).returning('id').executeTakeFirstOrThrow();
+    await db.updateTable('visit').set({ tariff_id: tariff.id, fee: 10000 }).execute();
+    await db.insertInto('folder_request').values({ visit_id: visit.id, patient_id: patient.id, unit_id: unit.id, requested_at: at }).execute();
+    await expect(db.insertInto('folder_request').values({ visit_id: visit.id, patient_id: patient.id, unit_id: unit.id, requested_at: at }).execute()).rejects.toThrow(/UNIQUE/);
+    await db.insertInto('appointment').values({ patient_id: patient.id, unit_id: unit.id, date: '2026-11-30', note: null, visit_id: null, created_by: null, created_at: at, updated_at: at }).execute();
+    await expect(db.insertInto('tariff').values({ code: 'MINUS', name: 'x', amount: -1 }).execute()).rejects.toThrow(/CHECK/);
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_referensi';
 import * as m0002 from './0002_pasien_kunjungan';
 import * as m0003 from './0003_nomor_urut';
+import * as m0004 from './0004_kunjungan_tarif_jadwal';
+import * as m0005 from './0005_pencarian_pasien';
 
 export interface Migration {
   version: number;
@@ -14,6 +16,8 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '0001_referensi', up: m0001.up },
   { version: 2, name: '0002_pasien_kunjungan', up: m0002.up },
   { version: 3, name: '0003_nomor_urut', up: m0003.up },
+  { version: 4, name: '0004_kunjungan_tarif_jadwal', up: m0004.up },
+  { version: 5, name: '0005_pencarian_pasien', up: m0005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,9 +1,9 @@
 import type { Generated, Kysely } from 'kysely';
-import type { Cluster, Counter, Facility, Practitioner, Service, Unit } from '../../contract';
+import type { Cluster, Counter, Facility, Practitioner, Service, Tariff, Unit } from '../../contract';
 import type { UnitRow } from '../schema';
 import { defined, fromBool, toBool, type Executor } from './executor';
 
-type ReferenceTable = 'unit' | 'service' | 'counter' | 'practitioner' | 'facility';
+type ReferenceTable = 'unit' | 'service' | 'counter' | 'practitioner' | 'facility' | 'tariff';
 
 /** The reference tables seen loosely (an id and columns), so one upsert serves all five. */
 type LooseTables = Kysely<Record<ReferenceTable, { id: Generated<number> } & Record<string, unknown>>>;
@@ -113,4 +113,16 @@ export async function saveFacility(
   f: { id?: number | undefined; code?: string | null | undefined; name: string; kind: string; address?: string | null | undefined; phone?: string | null | undefined; active?: boolean | undefined },
 ): Promise<number> {
   return upsert(db, 'facility', f.id, { code: f.code, name: f.name, kind: f.kind, address: f.address, phone: f.phone, active: fromBool(f.active) });
+}
+
+export async function listTariffs(db: Executor): Promise<Tariff[]> {
+  const rows = await db.selectFrom('tariff').selectAll().orderBy('sort_order').orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, amount: r.amount, active: toBool(r.active), sortOrder: r.sort_order }));
+}
+
+export async function saveTariff(
+  db: Executor,
+  t: { id?: number | undefined; code: string; name: string; amount: number; active?: boolean | undefined; sortOrder?: number | undefined },
+): Promise<number> {
+  return upsert(db, 'tariff', t.id, { code: t.code, name: t.name, amount: t.amount, active: fromBool(t.active), sort_order: t.sortOrder });
 }

@@ -9,6 +9,19 @@ CREATE TABLE app_user (
   updated_at TEXT NOT NULL
   );
 
+CREATE TABLE appointment (
+  id INTEGER PRIMARY KEY,
+  patient_id INTEGER NOT NULL REFERENCES patient(id),
+  unit_id INTEGER NOT NULL REFERENCES unit(id),
+  date TEXT NOT NULL,
+  note TEXT,
+  status TEXT NOT NULL DEFAULT 'terjadwal' CHECK (status IN ('terjadwal','hadir','batal')),
+  visit_id INTEGER REFERENCES visit(id),
+  created_by INTEGER REFERENCES app_user(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+  );
+
 CREATE TABLE counter (
   id INTEGER PRIMARY KEY,
   number INTEGER NOT NULL UNIQUE,
@@ -30,6 +43,15 @@ CREATE TABLE facility (
   address TEXT,
   phone TEXT,
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
+  );
+
+CREATE TABLE folder_request (
+  id INTEGER PRIMARY KEY,
+  visit_id INTEGER NOT NULL UNIQUE REFERENCES visit(id),
+  patient_id INTEGER NOT NULL REFERENCES patient(id),
+  unit_id INTEGER NOT NULL REFERENCES unit(id),
+  requested_at TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'menunggu' CHECK (status IN ('menunggu','diambil','diterima_unit','batal'))
   );
 
 CREATE TABLE number_sequence (
@@ -110,6 +132,15 @@ CREATE TABLE setting (
   updated_by INTEGER
   );
 
+CREATE TABLE tariff (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  sort_order INTEGER NOT NULL DEFAULT 0
+  );
+
 CREATE TABLE unit (
   id INTEGER PRIMARY KEY,
   code TEXT NOT NULL UNIQUE,
@@ -145,9 +176,15 @@ CREATE TABLE visit (
   status TEXT NOT NULL DEFAULT 'terdaftar',
   fee INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),
   paid_at TEXT,
-  registered_by INTEGER REFERENCES app_user(id),
+  registered_by INTEGER REFERENCES app_user(id), life_stage TEXT, cluster_reason TEXT, insurance_name TEXT, tariff_id INTEGER REFERENCES tariff(id),
   UNIQUE (visit_date, seq)
   );
+
+CREATE INDEX appointment_date ON appointment(date, status);
+
+CREATE INDEX appointment_patient ON appointment(patient_id, date);
+
+CREATE INDEX folder_request_status ON folder_request(status, requested_at);
 
 CREATE INDEX patient_bpjs ON patient(bpjs_number) WHERE bpjs_number IS NOT NULL;
 
