@@ -23,9 +23,10 @@ const blank = (v: string | null | undefined): string | null | undefined => (v ==
 
 /**
  * Checks what zod cannot know (NIK rules against today, phones, the region table) and maps the
- * form to columns. Every problem is collected, so the clerk sees all of them at once.
+ * form to columns. Every problem is collected, so the clerk sees all of them at once; the import
+ * uses it row by row.
  */
-async function checkFields(db: Executor, input: Partial<Fields>, today: string, current?: PatientRecord) {
+export async function checkPatientFields(db: Executor, input: Partial<Fields>, today: string, current?: PatientRecord) {
   const issues: FieldIssue[] = [];
   const warnings: string[] = [];
   const col: Partial<records.PatientColumns> = {};
@@ -185,7 +186,7 @@ export function patientRecordHandlers(ctx: ServiceContext): Handlers<keyof typeo
       const settings = await loadSharedSettings(ctx.db);
       const day = today(settings);
       const at = ctx.now().toISOString();
-      const { columns, warnings } = await checkFields(ctx.db, input, day);
+      const { columns, warnings } = await checkPatientFields(ctx.db, input, day);
       const full = { payer_default: columns.bpjs_number ? 'bpjs' : 'umum', ...columns } as records.PatientColumns;
       let id: number;
       try {
@@ -219,7 +220,7 @@ export function patientRecordHandlers(ctx: ServiceContext): Handlers<keyof typeo
       const settings = await loadSharedSettings(ctx.db);
       const at = ctx.now().toISOString();
       const current = await requireRecord(ctx.db, id);
-      const { columns, warnings } = await checkFields(ctx.db, input, today(settings), current);
+      const { columns, warnings } = await checkPatientFields(ctx.db, input, today(settings), current);
       try {
         await ctx.db.transaction().execute(async (trx) => {
           if (columns.nik) {
