@@ -5,6 +5,7 @@ import Conf from 'conf';
 import { openStore, peekSchemaVersion, StartupError, type Store } from '../db/connection';
 import { migrate } from '../db/migrator';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { documentHandlers } from '../print/documents';
 import { bootstrap } from '../services/bootstrap';
 import type { Logger, ServiceContext, WorkstationStore } from '../services/context';
 import { createDispatcher, type Dispatcher } from '../services/dispatcher';
@@ -69,7 +70,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       now,
     };
     await bootstrap(ctx, { regions: options.loadRegions ?? true });
-    const dispatcher = createDispatcher(ctx);
+    const dispatcher = createDispatcher(ctx, documentHandlers(ctx));
     log.info(`host ${APP_VERSION} siap (mode ${options.mode}, skema ${to})`);
     const opened = store;
     return {

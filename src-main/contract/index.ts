@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './schemas';
 import { authMethods } from './methods/auth';
+import { documentMethods } from './methods/documents';
 import { patientRecordMethods } from './methods/patient-record';
 import { patientMethods } from './methods/patients';
 import { referenceMethods } from './methods/reference';
@@ -17,6 +18,7 @@ export const contract = {
   ...patientMethods,
   ...patientRecordMethods,
   ...visitMethods,
+  ...documentMethods,
 };
 
 export type Contract = typeof contract;
@@ -37,6 +39,7 @@ export * from './method';
 export * from './permissions';
 export * from './schemas';
 export * from './methods/auth';
+export * from './methods/documents';
 export * from './methods/patients';
 export * from './methods/patient-record';
 export * from './methods/reference';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   contract,
+  type documentMethods,
   INTERNAL_MESSAGE,
   isMethodName,
   LoketError,
@@ -56,8 +57,12 @@ export function validationError(error: z.ZodError): LoketError {
   return new LoketError('VALIDATION', `Isian tidak valid — ${summary}${fields.length > 3 ? '; …' : ''}`, fields);
 }
 
-export function createDispatcher(ctx: ServiceContext): Dispatcher {
+/** Methods served by the print layer, which sits above services and is joined in by the composition root. */
+export type PrintMethodName = keyof typeof documentMethods;
+
+export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<PrintMethodName>): Dispatcher {
   const handlers: Handlers<MethodName> = {
+    ...printHandlers,
     ...systemHandlers(ctx),
     ...authHandlers(ctx),
     ...settingsHandlers(ctx),

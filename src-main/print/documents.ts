@@ -1,0 +1,34 @@
+import { LoketError, type documentMethods } from '../contract';
+import { getPatientRecord } from '../db/repositories/patient-records';
+import { getVisit } from '../db/repositories/visit-records';
+import type { ServiceContext } from '../services/context';
+import type { Handlers } from '../services/handler';
+import { loadSharedSettings } from '../services/settings';
+import { kartuBerobat } from './templates/kartu-berobat';
+import { kwitansi } from './templates/kwitansi';
+import { labelBerkas } from './templates/label-berkas';
+
+/** Printable documents; the composition root hands these to the dispatcher beside the services. */
+export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof documentMethods> {
+  const patientOf = async (id: number) => {
+    const patient = await getPatientRecord(ctx.db, id);
+    if (!patient) throw new LoketError('NOT_FOUND', `Pasien dengan id ${id} tidak ditemukan.`);
+    return patient;
+  };
+  return {
+    'documents.patientCard': async ({ patientId }) => {
+      const patient = await patientOf(patientId);
+      return { title: `Kartu berobat ${patient.rmNumber}`, html: kartuBerobat(patient, await loadSharedSettings(ctx.db)), paper: { widthMm: 85.6, heightMm: 54 } };
+    },
+    'documents.folderLabel': async ({ patientId }) => {
+      const patient = await patientOf(patientId);
+      return { title: `Label berkas ${patient.rmNumber}`, html: labelBerkas(patient), paper: { widthMm: 90, heightMm: 40 } };
+    },
+    'documents.receipt': async ({ visitId, copy }) => {
+      const visit = await getVisit(ctx.db, visitId);
+      if (!visit) throw new LoketError('NOT_FOUND', `Kunjungan dengan id ${visitId} tidak ditemukan.`);
+      if (visit.payer !== 'umum' || visit.fee === 0) throw new LoketError('CONFLICT', 'Kunjungan ini tidak dikenai biaya: tidak ada kwitansi.');
+      return { title: `Kwitansi kunjungan ${visit.seq}`, html: kwitansi(visit, await loadSharedSettings(ctx.db), { copy: copy ?? false }), paper: { widthMm: 210, heightMm: 148 } };
+    },
+  };
+}
