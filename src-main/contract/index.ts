@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import './schemas';
 import { authMethods } from './methods/auth';
 import { documentMethods } from './methods/documents';
+import { patientImportMethods } from './methods/patient-import';
 import { patientRecordMethods } from './methods/patient-record';
 import { patientMethods } from './methods/patients';
 import { referenceMethods } from './methods/reference';
@@ -17,6 +18,7 @@ export const contract = {
   ...referenceMethods,
   ...patientMethods,
   ...patientRecordMethods,
+  ...patientImportMethods,
   ...visitMethods,
   ...documentMethods,
 };
@@ -42,6 +44,7 @@ export * from './methods/auth';
 export * from './methods/documents';
 export * from './methods/patients';
 export * from './methods/patient-record';
+export * from './methods/patient-import';
 export * from './methods/reference';
 export * from './methods/settings';
 export * from './methods/system';

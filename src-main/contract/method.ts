@@ -15,6 +15,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   guard: Guard;
   input: I;
   output: O;
+  /** HTTP request body limit for this method (the default is 1 MiB); a file upload raises it. */
+  maxBodyBytes?: number;
 }
 
 /** Declares a method; the identity function keeps the literal types for the client. */

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
-import { httpStatusOf, isPublicEvent, RESYNC_EVENT, type ErrorBody, type LoketEvent, type Reply } from '../contract';
+import { contract, httpStatusOf, isMethodName, isPublicEvent, RESYNC_EVENT, type ErrorBody, type LoketEvent, type Reply } from '../contract';
 import type { ServiceContext } from '../services/context';
 import type { Dispatcher } from '../services/dispatcher';
 import { buildOpenApi } from './openapi';
@@ -57,6 +57,7 @@ function reply(c: Context, body: Reply<unknown>) {
 }
 
 const failure = (code: ErrorBody['code'], message: string): Reply<never> => ({ ok: false, error: { code, message } });
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`);
 
 export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, options: HttpOptions = {}): Hono {
   const app = new Hono();
@@ -127,16 +128,30 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
     });
   });
 
+  // 1 MiB per request unless the method declares more (a file upload): one limiter per size.
+  const limiters = new Map<number, MiddlewareHandler>();
+  const limiterFor = (maxSize: number): MiddlewareHandler => {
+    let limiter = limiters.get(maxSize);
+    if (!limiter) {
+      limiter = bodyLimit({
+        maxSize,
+        onError: (c) => {
+          // The rest of the body is never read, so this connection cannot carry another request.
+          c.header('Connection', 'close');
+          return reply(c, failure('PAYLOAD_TOO_LARGE', `Isi permintaan terlalu besar (maksimal ${sizeLabel(maxSize)}).`));
+        },
+      });
+      limiters.set(maxSize, limiter);
+    }
+    return limiter;
+  };
+
   app.post(
     '/api/:method',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is never read, so this connection cannot carry another request.
-        c.header('Connection', 'close');
-        return reply(c, failure('PAYLOAD_TOO_LARGE', `Isi permintaan terlalu besar (maksimal ${MAX_BODY_BYTES / 1024} KiB).`));
-      },
-    }),
+    (c, next) => {
+      const name = c.req.param('method');
+      return limiterFor((isMethodName(name) ? contract[name].maxBodyBytes : undefined) ?? MAX_BODY_BYTES)(c, next);
+    },
     async (c) => {
       const text = await c.req.text();
       let input: unknown = {};

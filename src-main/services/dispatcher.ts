@@ -15,6 +15,7 @@ import {
 import { authenticate, authHandlers } from './auth';
 import type { Call, ClientKind, ServiceContext } from './context';
 import type { Handler, Handlers } from './handler';
+import { patientImportHandlers } from './patient-import';
 import { patientRecordHandlers } from './patient-records';
 import { patientHandlers } from './patients';
 import { referenceHandlers } from './reference';
@@ -69,6 +70,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...referenceHandlers(ctx),
     ...patientHandlers(ctx),
     ...patientRecordHandlers(ctx),
+    ...patientImportHandlers(ctx),
     ...visitHandlers(ctx),
   };
 
