@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import './schemas';
 import { authMethods } from './methods/auth';
 import { documentMethods } from './methods/documents';
+import { patientMergeMethods } from './methods/patient-merge';
 import { patientImportMethods } from './methods/patient-import';
 import { patientRecordMethods } from './methods/patient-record';
 import { patientMethods } from './methods/patients';
@@ -19,6 +20,7 @@ export const contract = {
   ...patientMethods,
   ...patientRecordMethods,
   ...patientImportMethods,
+  ...patientMergeMethods,
   ...visitMethods,
   ...documentMethods,
 };
@@ -45,6 +47,7 @@ export * from './methods/documents';
 export * from './methods/patients';
 export * from './methods/patient-record';
 export * from './methods/patient-import';
+export * from './methods/patient-merge';
 export * from './methods/reference';
 export * from './methods/settings';
 export * from './methods/system';

@@ -195,6 +195,18 @@ export interface NumberSequenceTable {
   value: number;
 }
 
+export interface PatientMergeTable {
+  id: Generated<number>;
+  kept_id: number;
+  merged_id: number;
+  reason: string;
+  moved: string;
+  merged_at: string;
+  merged_by: number | null;
+  undone_at: string | null;
+  undone_by: number | null;
+}
+
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;
@@ -213,6 +225,7 @@ export interface Database {
   tariff: TariffTable;
   appointment: AppointmentTable;
   folder_request: FolderRequestTable;
+  patient_merge: PatientMergeTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -15,6 +15,7 @@ import {
 import { authenticate, authHandlers } from './auth';
 import type { Call, ClientKind, ServiceContext } from './context';
 import type { Handler, Handlers } from './handler';
+import { patientMergeHandlers } from './patient-merge';
 import { patientImportHandlers } from './patient-import';
 import { patientRecordHandlers } from './patient-records';
 import { patientHandlers } from './patients';
@@ -71,6 +72,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...patientHandlers(ctx),
     ...patientRecordHandlers(ctx),
     ...patientImportHandlers(ctx),
+    ...patientMergeHandlers(ctx),
     ...visitHandlers(ctx),
   };
 

@@ -1,6 +1,8 @@
 import { clusterLabels, clusters } from '../../../src-main/contract';
 import { useRemote } from '../../api/react';
 import { ActiveBadge, EmptyNote, Panel, RemoteView, Screen } from '../../components/ui';
+import { MergePanel } from './MergePanel';
+import './rekam-medis.css';
 
 /** The units folders travel to, by ILP cluster, with the time folders must be back. */
 export function RekamMedisScreen() {
@@ -48,6 +50,7 @@ export function RekamMedisScreen() {
           </div>
         )}
       </RemoteView>
+      <MergePanel />
     </Screen>
   );
 }
