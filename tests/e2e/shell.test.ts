@@ -227,8 +227,9 @@ describe('renderer over HTTP in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Data faskes rujukan “RSUD Prof. Dr. Margono Soekarjo” tersimpan.').waitFor();
 
-    // Pengguna: a registration clerk for the role test below.
+    // Pengguna: a registration clerk for the role test below (past the Tarif tab).
     await page.keyboard.press('Alt+T');
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.getByRole('tab', { name: 'Pengguna', selected: true }).waitFor();
     await page.getByRole('cell', { name: 'Admin Puskesmas (Anda)' }).waitFor();
@@ -370,6 +371,7 @@ describe('renderer over HTTP in Chromium', () => {
       'Loket',
       'Tenaga Kesehatan',
       'Faskes Rujukan',
+      'Tarif',
       'Pengguna',
       'Ganti kata sandi',
     ]);

@@ -3,7 +3,7 @@ import { timeZoneLabels, timeZones, type SharedSettings, type WorkstationSetting
 import { useClient, useReloadAll, useRemote } from '../../api/react';
 import { setCounterOverride, useCounterOverride, useSession } from '../../app/session';
 import { localError, orNull, useSubmit } from '../../components/form';
-import { FormFooter, Panel, RemoteView, SelectField, TextArea, TextField } from '../../components/ui';
+import { CheckField, FormFooter, Panel, RemoteView, SelectField, TextArea, TextField } from '../../components/ui';
 
 type TimeZone = SharedSettings['timeZone'];
 
@@ -19,6 +19,8 @@ function ProfilForm({ initial }: { initial: SharedSettings }) {
   const [p, setP] = useState(initial.puskesmas);
   const [timeZone, setTimeZone] = useState<TimeZone>(initial.timeZone);
   const [runningText, setRunningText] = useState(initial.runningText);
+  const [rm, setRm] = useState(() => rmForm(initial.rmFormat));
+  const [stage, setStage] = useState(() => stageForm(initial.lifeStage));
   const dirty = useRef(false);
   const setDirty = (v: boolean) => {
     dirty.current = v;
@@ -27,19 +29,31 @@ function ProfilForm({ initial }: { initial: SharedSettings }) {
     setP(s.puskesmas);
     setTimeZone(s.timeZone);
     setRunningText(s.runningText);
+    setRm(rmForm(s.rmFormat));
+    setStage(stageForm(s.lifeStage));
   };
   // Someone else saved while this form was untouched: show their values.
   useEffect(() => {
     if (!dirty.current) apply(initial);
   }, [initial]);
 
-  const form = useSubmit(() => client.call('settings.update', { puskesmas: p, timeZone, runningText }), {
-    savedText: 'Profil puskesmas tersimpan.',
-    onDone: (saved) => {
-      setDirty(false);
-      apply(saved);
+  const form = useSubmit(
+    () =>
+      client.call('settings.update', {
+        puskesmas: p,
+        timeZone,
+        runningText,
+        rmFormat: { width: wholeNumber(rm.width), prefix: rm.prefix, family: rm.family },
+        lifeStage: { childMaxAgeYears: wholeNumber(stage.child), elderlyMinAgeYears: wholeNumber(stage.elderly) },
+      }),
+    {
+      savedText: 'Profil puskesmas tersimpan.',
+      onDone: (saved) => {
+        setDirty(false);
+        apply(saved);
+      },
     },
-  });
+  );
   const setField = (patch: Partial<typeof p>) => {
     setDirty(true);
     setP((x) => ({ ...x, ...patch }));
@@ -101,6 +115,57 @@ function ProfilForm({ initial }: { initial: SharedSettings }) {
             error={form.fieldError('runningText')}
             wide
           />
+          <TextField
+            label="Panjang angka No. RM"
+            inputMode="numeric"
+            value={rm.width}
+            onChange={(e) => {
+              setDirty(true);
+              setRm((x) => ({ ...x, width: e.target.value }));
+            }}
+            error={form.fieldError('rmFormat.width')}
+            hint={`Contoh No. RM baru: ${rmExample(rm)}`}
+          />
+          <TextField
+            label="Awalan No. RM"
+            value={rm.prefix}
+            onChange={(e) => {
+              setDirty(true);
+              setRm((x) => ({ ...x, prefix: e.target.value }));
+            }}
+            error={form.fieldError('rmFormat.prefix')}
+            hint="Boleh kosong; mis. kode puskesmas SJ-"
+          />
+          <CheckField
+            label="Berkas keluarga (No. RM keluarga + nomor anggota, mis. 000123-01)"
+            checked={rm.family}
+            onChange={(family) => {
+              setDirty(true);
+              setRm((x) => ({ ...x, family }));
+            }}
+          />
+          <TextField
+            label="Batas usia anak/remaja (klaster 2)"
+            inputMode="numeric"
+            value={stage.child}
+            onChange={(e) => {
+              setDirty(true);
+              setStage((x) => ({ ...x, child: e.target.value }));
+            }}
+            error={form.fieldError('lifeStage.childMaxAgeYears')}
+            hint={`Di bawah ${stage.child || '…'} tahun → klaster 2 (12–21)`}
+          />
+          <TextField
+            label="Usia mulai lansia"
+            inputMode="numeric"
+            value={stage.elderly}
+            onChange={(e) => {
+              setDirty(true);
+              setStage((x) => ({ ...x, elderly: e.target.value }));
+            }}
+            error={form.fieldError('lifeStage.elderlyMinAgeYears')}
+            hint={`${stage.elderly || '…'} tahun ke atas → lansia, klaster 3 (45–75)`}
+          />
         </fieldset>
         {editable ? (
           <FormFooter error={form.error} saved={form.saved} busy={form.busy} submitLabel="Simpan profil" />
@@ -110,6 +175,18 @@ function ProfilForm({ initial }: { initial: SharedSettings }) {
       </form>
     </Panel>
   );
+}
+
+type RmFormat = SharedSettings['rmFormat'];
+const rmForm = (f: RmFormat) => ({ width: String(f.width), prefix: f.prefix, family: f.family });
+const stageForm = (l: SharedSettings['lifeStage']) => ({ child: String(l.childMaxAgeYears), elderly: String(l.elderlyMinAgeYears) });
+/** '' or text → NaN, so the contract names the field. */
+const wholeNumber = (s: string): number => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN);
+
+function rmExample(f: ReturnType<typeof rmForm>): string {
+  const width = wholeNumber(f.width);
+  if (!Number.isInteger(width) || width < 4 || width > 10) return '—';
+  return `${f.prefix.trim().toUpperCase()}${'123'.padStart(width, '0')}${f.family ? '-01' : ''}`;
 }
 
 export function KomputerTab() {

@@ -7,7 +7,9 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Screen } from '../../components/ui';
 import { PasswordTab, UsersTab } from './AccountTabs';
 import { KomputerTab, ProfilTab } from './HostTabs';
+import { ImportTab } from './ImportTab';
 import { CounterTab, FacilityTab, PractitionerTab, ServiceTab, UnitTab } from './ReferenceTabs';
+import { TarifTab } from './TarifTab';
 
 interface Tab {
   id: string;
@@ -24,7 +26,9 @@ const tabs: Tab[] = [
   { id: 'loket', label: 'Loket', permission: 'referensi:view', view: () => <CounterTab /> },
   { id: 'nakes', label: 'Tenaga Kesehatan', permission: 'referensi:view', view: () => <PractitionerTab /> },
   { id: 'faskes', label: 'Faskes Rujukan', permission: 'referensi:view', view: () => <FacilityTab /> },
+  { id: 'tarif', label: 'Tarif', permission: 'referensi:view', view: () => <TarifTab /> },
   { id: 'pengguna', label: 'Pengguna', permission: 'pengguna:view', view: () => <UsersTab /> },
+  { id: 'impor', label: 'Impor Pasien', permission: 'rekam_medis:input', view: () => <ImportTab /> },
   { id: 'sandi', label: 'Ganti kata sandi', permission: null, view: () => <PasswordTab /> },
 ];
 
