@@ -1,30 +1,65 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { payerLabels, type PatientSummary } from '../../../src-main/contract';
-import { asClientError, useClient, useRemote } from '../../api/react';
+import { clusterLabels, payerLabels, type PatientRecord, type PatientSummary, type Visit } from '../../../src-main/contract';
+import { asClientError, useClient } from '../../api/react';
 import type { ClientError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
 import { ErrorNote, Screen } from '../../components/ui';
-import { hariIni, tanggalPendek, tanggalPendekWaktu, umur } from '../../lib/format';
+import { hariIni, tanggalPendek, umur } from '../../lib/format';
+import { AppointmentList } from './Appointments';
+import { uniqueMatch, rupiah } from './logic';
+import { PatientForm, type PatientFormMode } from './PatientForm';
+import { RegistrationPanel, type PanelRequest } from './RegistrationPanel';
+import './pendaftaran.css';
 
 const DEBOUNCE_MS = 150;
 
-/** Finds a patient by RM, NIK, BPJS number or name as the clerk types (or the barcode scanner does). */
+/** The last visit registered at this counter: shown until the next one, so the clerk can tell the patient. */
+interface Done {
+  visit: Visit;
+  warnings: string[];
+}
+
+/**
+ * The registration counter: find the patient (typed or scanned), then register the visit in
+ * the panel on the right; F3 / Alt+B for a new patient; F4 for today's control appointments.
+ * A returning patient takes: scan (or RM + Enter), Space for the BPJS faskes confirmation,
+ * Enter to register.
+ */
 export function PendaftaranScreen() {
   const client = useClient();
-  const { settings } = useSession();
+  const { settings, can } = useSession();
   const today = hariIni(settings.timeZone);
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   /** The last answer, for the query it answers; older queries' answers are dropped. */
   const [answer, setAnswer] = useState<{ query: string; rows: PatientSummary[]; error: ClientError | null } | null>(null);
   const [active, setActive] = useState(0);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [panel, setPanel] = useState<PanelRequest | null>(null);
+  const [form, setForm] = useState<PatientFormMode | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  /** Enter pressed before the answer came (a scanner types faster than the search answers). */
+  const enterFor = useRef<string | null>(null);
   const q = query.trim();
+  const canCreate = can('pasien:input');
+  const canCorrect = can('pasien:correction');
+
+  const focusSearch = () => {
+    // After React has put the search view back.
+    setTimeout(() => {
+      input.current?.focus();
+      input.current?.select();
+    }, 0);
+  };
 
   useEffect(() => {
     input.current?.focus();
   }, []);
+
+  const open = (request: PanelRequest) => {
+    enterFor.current = null;
+    setPanel(request);
+  };
 
   useEffect(() => {
     if (q === '') return;
@@ -36,6 +71,11 @@ export function PendaftaranScreen() {
           if (!current) return;
           setAnswer({ query: q, rows, error: null });
           setActive(0);
+          if (enterFor.current === q) {
+            enterFor.current = null;
+            const match = uniqueMatch(q, rows);
+            if (match) setPanel({ patientId: match.id });
+          }
         },
         (e: unknown) => {
           if (current) setAnswer((a) => ({ query: q, rows: a?.rows ?? [], error: asClientError(e) }));
@@ -52,25 +92,19 @@ export function PendaftaranScreen() {
   const searching = q !== '' && answer?.query !== q;
   const error = results?.error ?? null;
   const rows = results?.rows ?? [];
-  const focusSearch = () => {
-    input.current?.focus();
-    input.current?.select();
+
+  const startNew = () => {
+    setPanel(null);
+    setForm({ kind: 'baru' });
   };
-  useShortcut({ keys: 'F2', label: 'Ke kolom pencarian pasien', group: 'Pendaftaran', handler: focusSearch });
+  useShortcut({ keys: 'F2', label: 'Ke kolom pencarian pasien', group: 'Pendaftaran', handler: focusSearch }, form === null);
+  useShortcut({ keys: 'F3 / Alt+B', label: 'Pasien baru (isi dari KTP)', group: 'Pendaftaran', handler: startNew }, form === null && canCreate);
   useShortcut({ keys: 'ArrowUp / ArrowDown', label: 'Pilih baris hasil pencarian', group: 'Pendaftaran' });
-  useShortcut({ keys: 'Enter', label: 'Buka data pasien yang dipilih', group: 'Pendaftaran' });
-  useShortcut(
-    {
-      keys: 'Escape',
-      label: 'Tutup data pasien',
-      group: 'Pendaftaran',
-      handler: () => {
-        setOpenId(null);
-        focusSearch();
-      },
-    },
-    openId !== null,
-  );
+  useShortcut({
+    keys: 'Enter',
+    label: 'Buka pendaftaran kunjungan pasien yang dipilih (kartu yang dipindai langsung terbuka)',
+    group: 'Pendaftaran',
+  });
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -79,8 +113,14 @@ export function PendaftaranScreen() {
       setActive((i) => Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1))));
     } else if (e.key === 'Enter') {
       e.preventDefault();
+      if (q === '') return;
+      if (searching) {
+        // The answer is on its way: open it when it names one patient without doubt.
+        enterFor.current = q;
+        return;
+      }
       const row = rows[active];
-      if (row) setOpenId(row.id);
+      if (row) open({ patientId: row.id });
     }
   };
 
@@ -88,13 +128,76 @@ export function PendaftaranScreen() {
     document.getElementById(`pasien-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
+  const closePanel = () => {
+    setPanel(null);
+    focusSearch();
+  };
+  const registered = (visit: Visit, warnings: string[]) => {
+    setDone({ visit, warnings });
+    setPanel(null);
+    // Ready for the next patient in the queue: an empty search field with the focus.
+    setQuery('');
+    setAnswer(null);
+    focusSearch();
+  };
+  const patientSaved = (patient: PatientRecord, warnings: string[], created: boolean) => {
+    setForm(null);
+    setQuery('');
+    setAnswer(null);
+    setPanel({
+      patientId: patient.id,
+      notices: warnings,
+      headline: created ? `Pasien baru tersimpan: No. RM ${patient.rmNumber}. Daftarkan kunjungannya.` : 'Data pasien sudah dikoreksi.',
+    });
+  };
+
+  if (form) {
+    return (
+      <Screen
+        title="Pendaftaran"
+        subtitle={
+          form.kind === 'baru'
+            ? 'Pasien baru — isi sesuai urutan KTP, NIK lebih dulu.'
+            : `Koreksi data pasien ${form.record.name} (${form.record.rmNumber}).`
+        }
+        focusHeading={false}
+      >
+        <div className="pendaftaran">
+          <PatientForm
+            key={form.kind === 'baru' ? 'baru' : form.record.id}
+            mode={form}
+            today={today}
+            onSaved={(p, w) => patientSaved(p, w, form.kind === 'baru')}
+            onUsePatient={(id) => {
+              setForm(null);
+              setPanel({ patientId: id, headline: 'Pasien yang sudah terdaftar dipakai; tidak ada pasien baru yang dibuat.' });
+            }}
+            onCancel={() => {
+              const back = form.kind === 'koreksi' ? form.record.id : null;
+              setForm(null);
+              if (back !== null) setPanel({ patientId: back });
+              else focusSearch();
+            }}
+          />
+        </div>
+      </Screen>
+    );
+  }
+
   return (
     <Screen
       title="Pendaftaran"
       subtitle="Cari pasien lama dengan No. RM, NIK, No. BPJS atau nama; pindai kartu berobat langsung ke kolom ini."
       focusHeading={false}
+      actions={
+        canCreate ? (
+          <button type="button" className="btn btn-primary" onClick={startNew}>
+            Pasien baru (F3)
+          </button>
+        ) : null
+      }
     >
-      <div className={`search-layout${openId !== null ? ' with-detail' : ''}`}>
+      <div className={`pendaftaran search-layout${panel ? ' with-detail' : ''}`}>
         <div className="search-main">
           <div className="search-box">
             <label htmlFor="cari-pasien">Cari pasien</label>
@@ -114,11 +217,21 @@ export function PendaftaranScreen() {
               {searching ? 'Mencari…' : results ? `${rows.length} pasien ditemukan` : ''}
             </span>
           </div>
+          {done ? <DoneNote done={done} /> : null}
           {error ? <ErrorNote error={error} /> : null}
           {results === null ? (
-            <p className="empty">Ketik No. RM, NIK (16 angka), No. BPJS (13 angka) atau awal nama pasien. Pilih hasil dengan ↑ ↓ lalu Enter.</p>
+            <>
+              <p className="empty">
+                Ketik No. RM, NIK (16 angka), No. BPJS (13 angka) atau nama pasien. Pilih dengan ↑ ↓ lalu Enter.
+                {canCreate ? ' Pasien baru: F3.' : ''}
+              </p>
+              <AppointmentList today={today} onCheckIn={(a) => open({ patientId: a.patient.id, appointmentId: a.id })} />
+            </>
           ) : rows.length === 0 ? (
-            <p className="empty">Tidak ada pasien yang cocok dengan “{results.query}”. Periksa ejaan atau cari dengan nomor identitas.</p>
+            <p className="empty">
+              Tidak ada pasien yang cocok dengan “{results.query}”. Periksa ejaan atau cari dengan nomor identitas
+              {canCreate ? '; bila memang belum terdaftar, tekan F3 untuk pasien baru.' : '.'}
+            </p>
           ) : (
             <div className="table-wrap">
               <table className="table table-select" id="hasil-pasien" aria-label="Hasil pencarian pasien">
@@ -129,8 +242,8 @@ export function PendaftaranScreen() {
                     <th className="col-narrow">L/P</th>
                     <th>Tanggal lahir (umur)</th>
                     <th>Desa/Kelurahan</th>
-                    <th>Kunjungan terakhir</th>
-                    <th>Penjamin</th>
+                    <th className="col-wide-only">Kunjungan terakhir</th>
+                    <th className="col-wide-only">Penjamin</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -142,7 +255,7 @@ export function PendaftaranScreen() {
                       className={i === active ? 'row-active' : undefined}
                       onClick={() => {
                         setActive(i);
-                        setOpenId(p.id);
+                        open({ patientId: p.id });
                       }}
                     >
                       <td className="mono">{p.rmNumber}</td>
@@ -152,8 +265,8 @@ export function PendaftaranScreen() {
                         {tanggalPendek(p.birthDate)} <span className="muted">({umur(p.birthDate, today)})</span>
                       </td>
                       <td>{p.village ?? '—'}</td>
-                      <td>{tanggalPendek(p.lastVisitDate)}</td>
-                      <td>{payerLabels[p.payerDefault]}</td>
+                      <td className="col-wide-only">{tanggalPendek(p.lastVisitDate)}</td>
+                      <td className="col-wide-only">{payerLabels[p.payerDefault]}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -161,15 +274,21 @@ export function PendaftaranScreen() {
             </div>
           )}
         </div>
-        {openId !== null ? (
-          <PatientDetail
-            id={openId}
+        {panel ? (
+          <RegistrationPanel
+            key={`${panel.patientId}-${panel.appointmentId ?? ''}-${panel.headline ?? ''}`}
+            request={panel}
             today={today}
-            timeZone={settings.timeZone}
-            onClose={() => {
-              setOpenId(null);
-              focusSearch();
-            }}
+            onRegistered={registered}
+            onClose={closePanel}
+            onEdit={
+              canCorrect
+                ? (record) => {
+                    setPanel(null);
+                    setForm({ kind: 'koreksi', record });
+                  }
+                : null
+            }
           />
         ) : null}
       </div>
@@ -177,52 +296,38 @@ export function PendaftaranScreen() {
   );
 }
 
-function PatientDetail({ id, today, timeZone, onClose }: { id: number; today: string; timeZone: string; onClose: () => void }) {
-  const patient = useRemote('patients.get', { id });
-  const p = patient.data?.id === id ? patient.data : undefined;
-  const address = p ? [p.addressStreet, p.rt || p.rw ? `RT ${p.rt ?? '-'}/RW ${p.rw ?? '-'}` : null, p.regionPath].filter(Boolean).join(', ') : '';
+function DoneNote({ done: { visit, warnings } }: { done: Done }) {
+  const unpaid = visit.payer === 'umum' && visit.fee > 0 && !visit.paidAt;
   return (
-    <aside className="detail-panel" aria-labelledby="detail-title">
-      <header className="detail-head">
-        <h2 id="detail-title">{p ? p.name : 'Data pasien'}</h2>
-        <button type="button" className="btn btn-small" onClick={onClose}>
-          Tutup (Esc)
-        </button>
-      </header>
-      {patient.error ? <ErrorNote error={patient.error} onRetry={patient.reload} /> : null}
-      {!p ? (
-        patient.error ? null : (
-          <p className="muted" role="status">
-            Memuat data pasien…
-          </p>
-        )
-      ) : (
-        <dl className="detail-list">
-          <dt>No. RM</dt>
-          <dd className="mono strong">{p.rmNumber}</dd>
-          <dt>Jenis kelamin</dt>
-          <dd>{p.sex === 'L' ? 'Laki-laki' : 'Perempuan'}</dd>
-          <dt>Tempat, tanggal lahir</dt>
-          <dd>
-            {p.birthPlace ? `${p.birthPlace}, ` : ''}
-            {tanggalPendek(p.birthDate)} ({umur(p.birthDate, today)})
-          </dd>
-          <dt>NIK</dt>
-          <dd className="mono">{p.nik ?? '—'}</dd>
-          <dt>No. BPJS</dt>
-          <dd className="mono">{p.bpjsNumber ?? '—'}</dd>
-          <dt>Penjamin</dt>
-          <dd>{payerLabels[p.payerDefault]}</dd>
-          <dt>Telepon</dt>
-          <dd>{p.phone ?? '—'}</dd>
-          <dt>Alamat</dt>
-          <dd>{address || '—'}</dd>
-          <dt>Kunjungan terakhir</dt>
-          <dd>{tanggalPendek(p.lastVisitDate)}</dd>
-          <dt>Terdaftar sejak</dt>
-          <dd>{tanggalPendekWaktu(p.createdAt, timeZone)}</dd>
-        </dl>
-      )}
-    </aside>
+    <div className="done-note" role="status" data-testid="pendaftaran-selesai">
+      <div className="done-seq" aria-label={`Nomor register ${visit.seq}`}>
+        <span>No.</span>
+        <strong data-testid="nomor-register">{visit.seq}</strong>
+      </div>
+      <div className="done-body">
+        <div className="done-title">
+          <strong>{visit.patient.name}</strong> <span className="mono">({visit.patient.rmNumber})</span> terdaftar ke{' '}
+          <strong>{visit.unitName}</strong>
+        </div>
+        <div className="done-facts">
+          {clusterLabels[visit.cluster]} · {payerLabels[visit.payer]}
+          {visit.insuranceName ? ` (${visit.insuranceName})` : ''} · {visit.kunjunganBaru ? 'kunjungan baru' : 'kunjungan lama'} ·{' '}
+          {visit.pasienBaru ? 'pasien baru' : 'pasien lama'}
+          {visit.emergency ? ' · gawat darurat' : ''}
+          {visit.appointmentId ? ' · jadwal kontrol hadir' : ''}
+        </div>
+        {unpaid ? (
+          <div className="done-pay">
+            Belum bayar {rupiah(visit.fee)}
+            {visit.tariffName ? ` — ${visit.tariffName}` : ''}: arahkan pasien ke kasir lebih dulu.
+          </div>
+        ) : null}
+        {warnings.map((w) => (
+          <div key={w} className="done-warn">
+            {w}
+          </div>
+        ))}
+      </div>
+    </div>
   );
 }
