@@ -245,9 +245,9 @@ describe('renderer over HTTP in Chromium', () => {
     await page.getByText('Data pengguna “petugas1” tersimpan.').waitFor();
     await page.getByRole('cell', { name: 'Petugas Satu' }).waitFor();
 
-    // Ganti kata sandi.
+    // Ganti kata sandi (the last tab).
     await page.keyboard.press('Alt+T');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('End');
     await page.getByRole('tab', { name: 'Ganti kata sandi', selected: true }).waitFor();
     await page.keyboard.press('Tab');
     expect(await focusedLabel(page)).toBe('Kata sandi lama');
@@ -373,6 +373,7 @@ describe('renderer over HTTP in Chromium', () => {
       'Faskes Rujukan',
       'Tarif',
       'Pengguna',
+      'Impor Pasien',
       'Ganti kata sandi',
     ]);
     for (const name of tabNames) {
