@@ -15,6 +15,7 @@ import {
 } from '../../../src-main/contract';
 import { ClientError } from '../../api/client';
 import { asClientError, useClient } from '../../api/react';
+import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
 import { orNull } from '../../components/form';
 import { tanggalPendek, umur } from '../../lib/format';
@@ -182,6 +183,8 @@ export function PatientForm({
   onCancel: () => void;
 }) {
   const client = useClient();
+  // NIK decoding and the duplicate check need the input right; a correction-only user saves and the host checks.
+  const checks = useSession().can('pasien:input');
   const record = mode.kind === 'koreksi' ? mode.record : null;
   const initial = record ? fromRecord(record) : blank;
   const [f, setF] = useState<F>(initial);
@@ -215,7 +218,7 @@ export function PatientForm({
   // NIK: a full one (or anything that cannot be one) is decoded by the host.
   const nikRaw = f.nik.trim();
   const digits = nikDigits(nikRaw);
-  const nikReady = nikRaw !== '' && (digits.length >= 16 || !/^\d*$/.test(digits) || nikBlurred);
+  const nikReady = checks && nikRaw !== '' && (digits.length >= 16 || !/^\d*$/.test(digits) || nikBlurred);
   useEffect(() => {
     if (!nikReady) return;
     let current = true;
@@ -250,7 +253,7 @@ export function PatientForm({
   // Duplicates: the same NIK (blocks) or a similar name born on the same or a near date (warns).
   const dupName = f.name.trim();
   const dupNik = /^\d{16}$/.test(digits) ? digits : null;
-  const dupWanted = dupName.length >= 3 || dupNik !== null;
+  const dupWanted = checks && (dupName.length >= 3 || dupNik !== null);
   const excludeId = record?.id;
   useEffect(() => {
     if (!dupWanted) return;
