@@ -40,6 +40,8 @@ export function PendaftaranScreen() {
   const [done, setDone] = useState<Done | null>(null);
   /** Enter pressed before the answer came (a scanner types faster than the search answers). */
   const enterFor = useRef<string | null>(null);
+  /** The newest answer as soon as it arrives (before React renders it): a fast Enter must see it. */
+  const arrived = useRef<{ query: string; rows: PatientSummary[] } | null>(null);
   const q = query.trim();
   const canCreate = can('pasien:input');
   const canCorrect = can('pasien:correction');
@@ -69,6 +71,7 @@ export function PendaftaranScreen() {
         (rows) => {
           // A slower answer to an older query must not overwrite the newer one.
           if (!current) return;
+          arrived.current = { query: q, rows };
           setAnswer({ query: q, rows, error: null });
           setActive(0);
           if (enterFor.current === q) {
@@ -114,12 +117,13 @@ export function PendaftaranScreen() {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       if (q === '') return;
-      if (searching) {
+      const known = arrived.current?.query === q ? arrived.current.rows : null;
+      if (!known) {
         // The answer is on its way: open it when it names one patient without doubt.
         enterFor.current = q;
         return;
       }
-      const row = rows[active];
+      const row = known === rows ? rows[active] : known[0];
       if (row) open({ patientId: row.id });
     }
   };
