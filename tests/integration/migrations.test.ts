@@ -104,6 +104,41 @@ describe('migrations', () => {
     await expect(db.insertInto('tariff').values({ code: 'MINUS', name: 'x', amount: -1 }).execute()).rejects.toThrow(/CHECK/);
   });
 
+  it('0005 pencarian_pasien: indexes the live patients already stored and keeps the index in step', async () => {
+    const { db } = memory();
+    await migrate(db, 4);
+    const at = '2026-11-23T01:00:00.000Z';
+    await db.insertInto('region').values({ code: '32.01.26.2001', parent_code: null, level: 4, name: 'Sukamaju' }).execute();
+    const add = async (rm: string, name: string, extra: object = {}) =>
+      (await db.insertInto('patient').values({ rm_number: rm, name, name_key: name.toLowerCase(), sex: 'P', birth_date: '1985-03-12', created_at: at, updated_at: at, ...extra } as never).returning('id').executeTakeFirstOrThrow()).id;
+    const siti = await add('000001', 'Siti Aminah', { village_code: '32.01.26.2001', address_street: "Kp. Ci'bogo" });
+    const merged = await add('000002', 'Siti Aminah', { merged_into: siti });
+    await migrate(db, 5);
+    const words = async (match: string) => (await sql<{ id: number }>`SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${match} ORDER BY rowid`.execute(db)).rows.map((r) => r.id);
+    const trigrams = async (match: string) => (await sql<{ id: number }>`SELECT rowid AS id FROM patient_name_trigram WHERE patient_name_trigram MATCH ${match} ORDER BY rowid`.execute(db)).rows.map((r) => r.id);
+    // Existing rows are indexed (merged ones are not): name words, village and street, birth year.
+    expect(await words('name : "aminah"')).toEqual([siti]);
+    expect(await words('place : "sukamaju" AND place : "cibogo" AND born : "y1985"')).toEqual([siti]);
+    expect(await trigrams('name : "mina" AND born : "985"')).toEqual([siti]);
+    expect(await words('name : "siti"')).not.toContain(merged);
+    // The triggers follow inserts, updates, merges and deletes.
+    const budi = await add('000003', 'Budi');
+    expect(await words('name : "budi"')).toEqual([budi]);
+    await db.updateTable('patient').set({ name_key: 'budi santoso' }).where('id', '=', budi).execute();
+    expect(await words('name : "santoso"')).toEqual([budi]);
+    expect(await trigrams('name : " budi santoso "')).toEqual([budi]);
+    await db.updateTable('patient').set({ merged_into: siti }).where('id', '=', budi).execute();
+    expect(await words('name : "budi"')).toEqual([]);
+    await db.updateTable('patient').set({ merged_into: null }).where('id', '=', budi).execute();
+    expect(await words('name : "budi"')).toEqual([budi]);
+    await db.deleteFrom('patient').where('id', '=', budi).execute();
+    expect(await words('name : "budi"')).toEqual([]);
+    expect(await trigrams('name : "budi"')).toEqual([]);
+    // The other identifiers the search field takes have their indexes.
+    const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'patient' ORDER BY name`.execute(db);
+    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['patient_birth_date', 'patient_kk', 'patient_mother_nik', 'patient_phone']));
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [

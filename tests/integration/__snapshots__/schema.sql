@@ -1,3 +1,20 @@
+CREATE TRIGGER patient_search_delete AFTER DELETE ON patient BEGIN
+  DELETE FROM patient_search WHERE rowid = old.id;
+  DELETE FROM patient_name_trigram WHERE rowid = old.id;
+  END;
+
+CREATE TRIGGER patient_search_insert AFTER INSERT ON patient WHEN new.merged_into IS NULL BEGIN
+  INSERT INTO patient_search (rowid, name, place, born) VALUES (new.id, new.name_key, replace(coalesce((SELECT r.name FROM region r WHERE r.code = new.village_code), '') || ' ' || coalesce(new.address_street, ''), '''', ''), 'y' || substr(new.birth_date, 1, 4));
+  INSERT INTO patient_name_trigram (rowid, name, born) VALUES (new.id, ' ' || new.name_key || ' ', substr(new.birth_date, 2, 3));
+  END;
+
+CREATE TRIGGER patient_search_update AFTER UPDATE OF name_key, birth_date, village_code, address_street, merged_into ON patient BEGIN
+  DELETE FROM patient_search WHERE rowid = old.id;
+  DELETE FROM patient_name_trigram WHERE rowid = old.id;
+  INSERT INTO patient_search (rowid, name, place, born) SELECT new.id, new.name_key, replace(coalesce((SELECT r.name FROM region r WHERE r.code = new.village_code), '') || ' ' || coalesce(new.address_street, ''), '''', ''), 'y' || substr(new.birth_date, 1, 4) WHERE new.merged_into IS NULL;
+  INSERT INTO patient_name_trigram (rowid, name, born) SELECT new.id, ' ' || new.name_key || ' ', substr(new.birth_date, 2, 3) WHERE new.merged_into IS NULL;
+  END;
+
 CREATE TABLE app_user (
   id INTEGER PRIMARY KEY,
   username TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -95,6 +112,26 @@ CREATE TABLE patient (
   merged_into INTEGER REFERENCES patient(id)
   );
 
+CREATE VIRTUAL TABLE patient_name_trigram USING fts5(name, born, tokenize = 'trigram', content = '', contentless_delete = 1);
+
+CREATE TABLE 'patient_name_trigram_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'patient_name_trigram_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'patient_name_trigram_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'patient_name_trigram_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE patient_search USING fts5(name, place, born, tokenize = 'unicode61', prefix = '2 3', detail = 'column', content = '', contentless_delete = 1);
+
+CREATE TABLE 'patient_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'patient_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'patient_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'patient_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 CREATE TABLE practitioner (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
@@ -186,11 +223,19 @@ CREATE INDEX appointment_patient ON appointment(patient_id, date);
 
 CREATE INDEX folder_request_status ON folder_request(status, requested_at);
 
+CREATE INDEX patient_birth_date ON patient(birth_date);
+
 CREATE INDEX patient_bpjs ON patient(bpjs_number) WHERE bpjs_number IS NOT NULL;
+
+CREATE INDEX patient_kk ON patient(kk_number) WHERE kk_number IS NOT NULL;
+
+CREATE INDEX patient_mother_nik ON patient(mother_nik) WHERE mother_nik IS NOT NULL;
 
 CREATE INDEX patient_name_key ON patient(name_key);
 
 CREATE UNIQUE INDEX patient_nik ON patient(nik) WHERE nik IS NOT NULL AND merged_into IS NULL;
+
+CREATE INDEX patient_phone ON patient(phone) WHERE phone IS NOT NULL;
 
 CREATE INDEX region_level_name ON region(level, name COLLATE NOCASE);
 
