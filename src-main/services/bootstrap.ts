@@ -4,6 +4,7 @@ import { readSettings, writeSetting } from '../db/repositories/settings';
 import { loadRegionRecords, REGION_SOURCE } from '../db/region-source';
 import { defaultCounters, defaultServices, defaultTariffs, defaultUnits } from '../domain/defaults';
 import type { ServiceContext } from './context';
+import { ensureNameKeys } from './search';
 
 export interface BootstrapOptions {
   /** Load Kemendagri regions when the stored copy is missing or from another package version. */
@@ -46,4 +47,5 @@ export async function bootstrap(ctx: ServiceContext, options: BootstrapOptions):
       ctx.log.info(`wilayah: ${records.length} kode dari ${REGION_SOURCE} dimuat dalam ${Date.now() - started} ms`);
     }
   }
+  await ensureNameKeys(ctx);
 }

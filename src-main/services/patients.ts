@@ -1,23 +1,17 @@
 import { payerLabels, type patientMethods } from '../contract';
 import * as patients from '../db/repositories/patients';
 import { dayCounts, registerRows } from '../db/repositories/visits';
-import { DEFAULT_RM_WIDTH } from '../domain/defaults';
-import { nameKey } from '../domain/nama';
 import { localDate } from '../domain/waktu';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler';
+import { searchPatients } from './search';
 import { loadSharedSettings } from './settings';
 
 export function patientHandlers(ctx: ServiceContext): Handlers<keyof typeof patientMethods> {
   const today = async () => localDate(ctx.now(), (await loadSharedSettings(ctx.db)).timeZone);
 
   return {
-    'patients.search': async ({ query, limit = 20 }) => {
-      const compact = query.replace(/[\s.\-/]/g, '');
-      if (/^\d+$/.test(compact)) return patients.findByIdentifier(ctx.db, compact, DEFAULT_RM_WIDTH, limit);
-      const key = nameKey(query);
-      return key ? patients.findByNameKeyPrefix(ctx.db, key, limit) : [];
-    },
+    'patients.search': (input) => searchPatients(ctx, input),
     'register.daily': async ({ date }) => {
       const day = date ?? (await today());
       return { date: day, rows: await registerRows(ctx.db, day) };

@@ -8,6 +8,10 @@ export const payers = ['bpjs', 'umum', 'asuransi_lain'] as const;
 export const payerSchema = z.enum(payers);
 export const payerLabels: Record<(typeof payers)[number], string> = { bpjs: 'BPJS', umum: 'Umum', asuransi_lain: 'Asuransi lain' };
 
+/** What a search result matched: identifiers rank first (in this order), then the name, then the address. */
+export const searchMatches = ['rm', 'nik', 'bpjs', 'telepon', 'nik_ibu', 'kk', 'nama', 'alamat'] as const;
+export type SearchMatch = (typeof searchMatches)[number];
+
 /** One line of a search result: enough to confirm identity by two identifiers (name + birth date). */
 export const patientSummarySchema = z.object({
   id: idSchema,
@@ -18,6 +22,8 @@ export const patientSummarySchema = z.object({
   village: z.string().nullable(),
   payerDefault: payerSchema,
   lastVisitDate: z.string().nullable(),
+  /** Search results only: what the query matched. */
+  matchedBy: z.enum(searchMatches).optional(),
 });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
@@ -52,7 +58,7 @@ export const daySummarySchema = z.object({
 
 export const patientMethods = {
   'patients.search': method({
-    summary: 'Mencari pasien menurut No. RM, NIK, No. BPJS atau awal nama',
+    summary: 'Mencari pasien menurut No. RM (atau kartu berobat yang dipindai), NIK, No. BPJS, telepon, atau nama dengan tanggal/tahun lahir dan desa',
     guard: 'pasien:view',
     input: z.strictObject({ query: text(100), limit: z.number().int().min(1).max(50).optional() }),
     output: z.array(patientSummarySchema),

@@ -1,0 +1,261 @@
+import { sql } from 'kysely';
+import { MUHAMMAD } from '../../domain/nama';
+import type { IdentifierQuery, MatchedBy, NameTerm } from '../../domain/pencarian';
+import type { Executor } from './executor';
+
+/**
+ * Patient search through the indexes of migration 0005 (see there): `patient_search`, words of
+ * the folded name, of the village and street, and a birth-year token, with 2- and 3-letter
+ * prefix indexes; `patient_name_trigram`, every three characters of ` <name_key> ` for parts of
+ * words and typing errors; b-tree indexes for the identifiers and the birth date.
+ */
+
+/**
+ * How loosely the name words must match, tried in this order until a page is full: whole words,
+ * word beginnings (both on the word index), parts of words, one or two typing errors (both on
+ * the trigram index).
+ */
+export type Tier = 'kata' | 'awal' | 'bagian' | 'mirip';
+export const WORD_TIERS = ['kata', 'awal'] as const;
+export const TRIGRAM_TIERS = ['bagian', 'mirip'] as const;
+
+/** A quoted FTS5 string: terms are lower-case ASCII letters and digits (domain/nama), never quotes. */
+const quoted = (text: string) => `"${text.replace(/"/g, '')}"`;
+const anyOf = (alts: string[]) => (alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`);
+
+/**
+ * The word-index expression: every term as a whole name word or village/street word — in tier
+ * 'awal' the last term (and any that exists nowhere whole) also as the beginning of a name
+ * word — AND the birth-year token. Null when nothing can be looked up.
+ */
+export function wordMatch(terms: readonly NameTerm[], birthYear: string | null, tier: 'kata' | 'awal', known?: KnownWords): string | null {
+  const parts: string[] = [];
+  // With `known`, a complete word is looked up only where it exists whole (name, village/street).
+  const asName = (t: NameTerm) => !known || known.name.has(t.word);
+  const asPlace = (t: NameTerm) => !known || known.place.has(t.plain);
+  for (const term of terms) {
+    const alts: string[] = [];
+    // A word that exists nowhere whole is taken as a beginning (`akma hard`), as the last one is.
+    const whole = tier === 'kata' || (!term.last && (!known || asName(term) || asPlace(term)));
+    if (whole) {
+      if (asName(term)) alts.push(`name : ${quoted(term.word)}`);
+      if (asPlace(term)) alts.push(`place : ${quoted(term.plain)}`);
+      if (alts.length === 0) return null;
+    } else {
+      // The last word may be unfinished. Name words are short lists, any prefix is cheap; village
+      // and street words are long lists (a village: 10⁵ patients), so a village being typed is
+      // looked up through the 2- and 3-letter prefix index only, and only after a name word.
+      if (term.word.length >= 2) alts.push(`name : ${quoted(term.word)} *`);
+      if (asPlace(term)) alts.push(`place : ${quoted(term.plain)}`);
+      if (term.last && terms.length > 1 && term.plain.length >= 2) alts.push(`place : ${quoted(term.plain.slice(0, 3))} *`);
+      if (term.muhammad) alts.push(`name : ${quoted(MUHAMMAD)}`);
+      // A half-typed initial (one letter) is left to the ranking.
+      if (term.word.length < 2 && !term.muhammad) continue;
+      if (alts.length === 0) return null;
+    }
+    parts.push(anyOf(alts));
+  }
+  if (birthYear) parts.push(`born : ${quoted(`y${birthYear}`)}`);
+  return parts.length > 0 ? parts.join(' AND ') : null;
+}
+
+/** The terms that exist whole: folded words of some name, plain words of some village or street. */
+export interface KnownWords {
+  name: Set<string>;
+  place: Set<string>;
+}
+
+/** Which of the terms are whole words of some live patient's name, and of a village or street (one statement). */
+export async function knownWords(db: Executor, terms: readonly NameTerm[]): Promise<KnownWords> {
+  const known: KnownWords = { name: new Set<string>(), place: new Set<string>() };
+  const probes = terms.flatMap((t, i) => [
+    sql`SELECT ${i} AS i, 'name' AS col WHERE EXISTS (SELECT 1 FROM patient_search WHERE patient_search MATCH ${`name : "${t.word}"`})`,
+    sql`SELECT ${i} AS i, 'place' AS col WHERE EXISTS (SELECT 1 FROM patient_search WHERE patient_search MATCH ${`place : "${t.plain}"`})`,
+  ]);
+  if (probes.length === 0) return known;
+  const { rows } = await sql<{ i: number; col: 'name' | 'place' }>`${sql.join(probes, sql` UNION ALL `)}`.execute(db);
+  for (const r of rows) {
+    const t = terms[r.i]!;
+    if (r.col === 'name') known.name.add(t.word);
+    else known.place.add(t.plain);
+  }
+  return known;
+}
+
+/**
+ * The trigram expression for name terms: a part of a word in tier 'bagian'; in tier 'mirip'
+ * either half of each word that exists nowhere as typed — one typing error leaves one half
+ * intact (pigeonhole), and a word edge counts as a character, so four- and five-letter words
+ * still have halves of three (` bu`, `di `) — while the words in `exact` (that do exist) stay
+ * whole words, which keeps the candidates few. Village words are left out by the caller (the
+ * ranking checks them).
+ */
+export function trigramMatch(terms: readonly NameTerm[], birthYear: string | null, tier: 'bagian' | 'mirip', exact: ReadonlySet<string> = new Set()): string | null {
+  const parts: string[] = [];
+  const allExact = terms.every((t) => exact.has(t.word));
+  for (const term of terms) {
+    const w = term.word;
+    const alts: string[] = [];
+    const wordStart = () => {
+      if (w.length >= 2) alts.push(`name : ${quoted(` ${w}`)}`);
+      else if (!term.last) alts.push(`name : ${quoted(` ${w} `)}`);
+    };
+    if (tier === 'bagian') {
+      if (w.length >= 3) alts.push(`name : ${quoted(w)}`);
+      else wordStart();
+    } else if (exact.has(w) && !allExact) {
+      alts.push(`name : ${quoted(` ${w} `)}`);
+    } else if (w.length >= 6) {
+      const k = Math.floor(w.length / 2);
+      alts.push(`name : ${quoted(w.slice(0, k))}`, `name : ${quoted(w.slice(k))}`);
+    } else if (w.length >= 4) {
+      alts.push(`name : ${quoted(` ${w.slice(0, 2)}`)}`);
+      if (w.length === 5) alts.push(`name : ${quoted(w.slice(2))}`);
+      else if (!term.last) alts.push(`name : ${quoted(`${w.slice(2)} `)}`);
+    } else wordStart();
+    if (term.muhammad) alts.push(`name : ${quoted(` ${MUHAMMAD} `)}`);
+    if (alts.length > 0) parts.push(anyOf(alts));
+  }
+  if (parts.length === 0) return null;
+  if (birthYear) parts.push(`born : ${quoted(birthYear.slice(1))}`);
+  return parts.join(' AND ');
+}
+
+/** What the ranking reads of a candidate. */
+export interface CandidateRow {
+  id: number;
+  name_key: string;
+  birth_date: string;
+  village: string | null;
+  address_street: string | null;
+}
+
+/** A patient as a result line shows it. */
+export interface SearchRow {
+  id: number;
+  rm_number: string;
+  name: string;
+  sex: string;
+  birth_date: string;
+  payer_default: string;
+  village: string | null;
+  last_visit: string | null;
+}
+
+const candidates = (db: Executor) =>
+  db
+    .selectFrom('patient as p')
+    .leftJoin('region as v', 'v.code', 'p.village_code')
+    .select(['p.id', 'p.name_key', 'p.birth_date', 'v.name as village', 'p.address_street'])
+    .where('p.merged_into', 'is', null);
+
+/**
+ * Up to `cap` live patients matching a word-index expression (lowest ids first: the index walks
+ * its lists forwards and stops at `cap`, so a common name costs no more than a rare one).
+ */
+export async function findByWords(db: Executor, match: string, cap: number): Promise<CandidateRow[]> {
+  const matched = sql<{ id: number }>`(SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${match} ORDER BY rowid LIMIT ${cap})`;
+  return candidates(db).innerJoin(matched.as('m'), 'm.id', 'p.id').execute();
+}
+
+/** The same over the trigram index. */
+export async function findByTrigrams(db: Executor, match: string, cap: number): Promise<CandidateRow[]> {
+  const matched = sql<{ id: number }>`(SELECT rowid AS id FROM patient_name_trigram WHERE patient_name_trigram MATCH ${match} ORDER BY rowid LIMIT ${cap})`;
+  return candidates(db).innerJoin(matched.as('m'), 'm.id', 'p.id').execute();
+}
+
+/** Live patients born between two dates (inclusive, `YYYY-MM-DD`), through the birth-date index. */
+export async function findBornBetween(db: Executor, from: string, to: string, cap: number): Promise<CandidateRow[]> {
+  return candidates(db).where('p.birth_date', '>=', from).where('p.birth_date', '<=', to).limit(cap).execute();
+}
+
+/** Result lines of live patients by id (any order), with the last visit. */
+export async function findRowsByIds(db: Executor, ids: readonly number[]): Promise<SearchRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('patient as p')
+    .leftJoin('region as v', 'v.code', 'p.village_code')
+    .select((eb) => [
+      'p.id',
+      'p.rm_number',
+      'p.name',
+      'p.sex',
+      'p.birth_date',
+      'p.payer_default',
+      'v.name as village',
+      eb.selectFrom('visit').select((e) => e.fn.max('visit_date').as('d')).whereRef('visit.patient_id', '=', 'p.id').as('last_visit'),
+    ])
+    .where('p.merged_into', 'is', null)
+    .where('p.id', 'in', [...ids])
+    .execute();
+}
+
+export interface IdentifierHit {
+  id: number;
+  mergedInto: number | null;
+  matchedBy: MatchedBy;
+}
+
+/**
+ * Exact identifier lookups, each an index probe: RM (merged patients included, so an old card
+ * still leads to the patient it was merged into), NIK, mother's NIK, KK, BPJS and phone.
+ */
+export async function findByIdentifiers(db: Executor, q: IdentifierQuery): Promise<IdentifierHit[]> {
+  const hits: IdentifierHit[] = [];
+  const probe = async (matchedBy: MatchedBy, build: (b: ReturnType<typeof base>) => ReturnType<typeof base>) => {
+    for (const r of await build(base()).execute()) hits.push({ id: r.id, mergedInto: r.merged_into, matchedBy });
+  };
+  const base = () => db.selectFrom('patient').select(['id', 'merged_into']).limit(50);
+  if (q.rm.length > 0) await probe('rm', (b) => b.where('rm_number', 'in', q.rm));
+  if (q.nik) {
+    const nik = q.nik;
+    await probe('nik', (b) => b.where('nik', '=', nik).where('merged_into', 'is', null));
+    await probe('nik_ibu', (b) => b.where('mother_nik', '=', nik));
+    await probe('kk', (b) => b.where('kk_number', '=', nik));
+  }
+  if (q.bpjs) {
+    const bpjs = q.bpjs;
+    await probe('bpjs', (b) => b.where('bpjs_number', '=', bpjs));
+  }
+  if (q.phone.length > 0) await probe('telepon', (b) => b.where('phone', 'in', q.phone));
+  return hits;
+}
+
+/** Where a merged patient lives on (`merged_into` followed to the end; null if the chain breaks or loops). */
+export async function survivorOf(db: Executor, id: number): Promise<number | null> {
+  let current = id;
+  for (let hop = 0; hop < 16; hop++) {
+    const row = await db.selectFrom('patient').select(['id', 'merged_into']).where('id', '=', current).executeTakeFirst();
+    if (!row) return null;
+    if (row.merged_into === null) return row.id;
+    current = row.merged_into;
+  }
+  return null;
+}
+
+/**
+ * Recomputes every stored name key with `fold` (after the folding rules changed); the triggers
+ * re-index the rows that changed. Returns how many changed.
+ */
+export async function refreshNameKeys(db: Executor, fold: (name: string) => string, batch = 5000): Promise<number> {
+  let changed = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('patient').select(['id', 'name', 'name_key']).where('id', '>', after).orderBy('id').limit(batch).execute();
+    if (rows.length === 0) return changed;
+    for (const r of rows) {
+      const key = fold(r.name);
+      if (key !== r.name_key) {
+        await db.updateTable('patient').set({ name_key: key }).where('id', '=', r.id).execute();
+        changed++;
+      }
+    }
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** Patients in the word index whose name has this folded word (for checks and tests). */
+export async function indexedWithNameWord(db: Executor, word: string): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${`name : "${word}"`} ORDER BY rowid`.execute(db);
+  return rows.map((r) => r.id);
+}
