@@ -407,7 +407,9 @@ function tableOf(file: ReadFile, headerRow: number | undefined): Table {
     throw invalid(
       `Berkas berisi ${data.length.toLocaleString('id-ID')} baris data; maksimal ${IMPORT_MAX_ROWS.toLocaleString('id-ID')} per impor. Bagi berkas menjadi beberapa bagian.`,
     );
-  const width = Math.max(file.rows[index]!.cells.length, ...data.map((r) => r.cells.length));
+  // A loop, not Math.max(...rows): 250,000 arguments would overflow the stack.
+  let width = file.rows[index]!.cells.length;
+  for (const r of data) if (r.cells.length > width) width = r.cells.length;
   const headers = Array.from({ length: width }, (_, i) => file.rows[index]!.cells[i] || `Kolom ${i + 1}`);
   return { headerRow: file.rows[index]!.row, headers, data, notes };
 }
@@ -437,7 +439,8 @@ const EMPTY_WORDS = new Set([
   'tidak diketahui',
   'tidak tahu',
 ]);
-const isBlank = (v: string) => v === '' || EMPTY_WORDS.has(v.toLowerCase());
+const EMPTY_WORD_MAX = Math.max(...[...EMPTY_WORDS].map((w) => w.length));
+const isBlank = (v: string) => v === '' || (v.length <= EMPTY_WORD_MAX && EMPTY_WORDS.has(v.toLowerCase()));
 /** Identifiers: also `0`, `000…` (a number column left at zero). */
 const isBlankNumber = (v: string) => isBlank(v) || /^0+$/.test(v);
 const shorten = (v: string, max = VALUE_CHARS) => (v.length > max ? `${v.slice(0, max - 1)}…` : v);
@@ -536,11 +539,22 @@ function parseSex(raw: string): 'L' | 'P' | null {
   return null;
 }
 
-/** Patterns tried in order; the first match gives the form's value. */
+/** Patterns tried in order; the first match gives the form's value. Values repeat a lot in a file: each is read once. */
+const choiceCache = new WeakMap<object, Map<string, unknown>>();
 function choice<T extends string | number>(raw: string, table: readonly (readonly [RegExp, T])[]): T | null {
+  let cache = choiceCache.get(table);
+  if (!cache) choiceCache.set(table, (cache = new Map<string, unknown>()));
+  if (cache.has(raw)) return cache.get(raw) as T | null;
   const k = choiceKey(raw);
-  for (const [pattern, value] of table) if (pattern.test(k)) return value;
-  return null;
+  let found: T | null = null;
+  for (const [pattern, value] of table) {
+    if (pattern.test(k)) {
+      found = value;
+      break;
+    }
+  }
+  if (cache.size < 10_000) cache.set(raw, found);
+  return found;
 }
 
 const religionTable = [
