@@ -21,7 +21,6 @@ let page: Page;
 let problems: PageProblems;
 
 const patientCount = () => (h.host.store.sqlite.prepare('SELECT count(*) AS n FROM patient').get() as { n: number }).n;
-const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? null);
 
 describe('Impor Pasien tab', () => {
   beforeAll(async () => {
