@@ -139,6 +139,22 @@ describe('migrations', () => {
     expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['patient_birth_date', 'patient_kk', 'patient_mother_nik', 'patient_phone']));
   });
 
+  it('0006 gabung_pasien: records merges with the rows they moved', async () => {
+    const { db } = memory();
+    await migrate(db, 5);
+    const at = '2026-11-23T01:00:00.000Z';
+    const ids: number[] = [];
+    for (const rm of ['000001', '000002']) {
+      const row = await db.insertInto('patient').values({ rm_number: rm, name: 'X', name_key: 'x', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never).returning('id').executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    await migrate(db, 6);
+    const moved = JSON.stringify({ visit: [], appointment: [], folder_request: [] });
+    await db.insertInto('patient_merge').values({ kept_id: ids[0]!, merged_id: ids[1]!, reason: 'sama', moved, merged_at: at, merged_by: null, undone_at: null, undone_by: null }).execute();
+    await expect(db.insertInto('patient_merge').values({ kept_id: ids[0]!, merged_id: ids[0]!, reason: 'x', moved, merged_at: at, merged_by: null, undone_at: null, undone_by: null }).execute()).rejects.toThrow(/CHECK/);
+    expect(await db.selectFrom('patient').select('id').execute()).toHaveLength(2);
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [

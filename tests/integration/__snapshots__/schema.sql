@@ -112,6 +112,19 @@ CREATE TABLE patient (
   merged_into INTEGER REFERENCES patient(id)
   );
 
+CREATE TABLE patient_merge (
+  id INTEGER PRIMARY KEY,
+  kept_id INTEGER NOT NULL REFERENCES patient(id),
+  merged_id INTEGER NOT NULL REFERENCES patient(id),
+  reason TEXT NOT NULL,
+  moved TEXT NOT NULL CHECK (json_valid(moved)),
+  merged_at TEXT NOT NULL,
+  merged_by INTEGER REFERENCES app_user(id),
+  undone_at TEXT,
+  undone_by INTEGER REFERENCES app_user(id),
+  CHECK (kept_id != merged_id)
+  );
+
 CREATE VIRTUAL TABLE patient_name_trigram USING fts5(name, born, tokenize = 'trigram', content = '', contentless_delete = 1);
 
 CREATE TABLE 'patient_name_trigram_config'(k PRIMARY KEY, v) WITHOUT ROWID;
@@ -228,6 +241,10 @@ CREATE INDEX patient_birth_date ON patient(birth_date);
 CREATE INDEX patient_bpjs ON patient(bpjs_number) WHERE bpjs_number IS NOT NULL;
 
 CREATE INDEX patient_kk ON patient(kk_number) WHERE kk_number IS NOT NULL;
+
+CREATE INDEX patient_merge_kept ON patient_merge(kept_id);
+
+CREATE INDEX patient_merge_merged ON patient_merge(merged_id);
 
 CREATE INDEX patient_mother_nik ON patient(mother_nik) WHERE mother_nik IS NOT NULL;
 
