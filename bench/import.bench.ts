@@ -167,9 +167,12 @@ async function dataset(env: BenchEnv): Promise<Dataset> {
   return { template, csvFile, rows };
 }
 
-/** A fresh copy of the empty database with regions. */
+const scratch: string[] = [];
+
+/** A fresh copy of the empty database with regions (removed when the bench ends). */
 function freshFolder(env: BenchEnv, template: string, name: string): string {
   const dir = join(dataPath(env, 'tmp'), name);
+  scratch.push(dir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   copyFileSync(join(template, DATABASE_FILE), join(dir, DATABASE_FILE));
@@ -280,7 +283,7 @@ export default defineBench({
       }
     });
     const again = last as ImportResult | null;
-    for (const dir of imported) rmSync(dir, { recursive: true, force: true });
+    for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 
     const real = cases.find((c) => c.label === 'patients.import (empty database)')!;
     const median = stats(real.samples).median;
