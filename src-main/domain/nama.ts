@@ -49,22 +49,25 @@ export const NAME_FOLD_VERSION = 1;
 export const MUHAMMAD = 'muhamad';
 
 /** Folded spellings and abbreviations of Muhammad (what rule 6–9 make of the variants). */
-const MUHAMMAD_FORMS = new Set([
+const MUHAMMAD_FORMS = new Set(['muhamad', 'mohamad', 'muhamed', 'mohamed', 'muhamat', 'mohamat', 'mukhamad', 'moh', 'muh', 'mhd', 'mohd', 'muhd']);
+/** Full spellings a half-typed word may be the beginning of (`moha…` → Muhammad). */
+const MUHAMMAD_FULL = [
   'muhamad',
   'mohamad',
   'muhamed',
   'mohamed',
   'muhamat',
   'mohamat',
+  'mochamad',
+  'mochammad',
+  'muchamad',
+  'muchammad',
   'mukhamad',
-  'moh',
-  'muh',
-  'mhd',
-  'mohd',
-  'muhd',
-]);
-/** Full spellings a half-typed word may be the beginning of (`moha…` → Muhammad). */
-const MUHAMMAD_FULL = ['muhamad', 'mohamad', 'muhamed', 'mohamed', 'muhamat', 'mohamat', 'mochamad', 'mochammad', 'muchamad', 'muchammad', 'mukhamad', 'muhammad', 'mohammad', 'moehamad', 'moehammad'];
+  'muhammad',
+  'mohammad',
+  'moehamad',
+  'moehammad',
+];
 
 const TITLES = new Set([
   'hj',
@@ -162,7 +165,10 @@ export function stripDegrees(name: string): string {
   let head = name;
   const comma = name.indexOf(',');
   if (comma >= 0) {
-    const tail = name.slice(comma + 1).split(/[,\s]+/).filter((s) => s !== '');
+    const tail = name
+      .slice(comma + 1)
+      .split(/[,\s]+/)
+      .filter((s) => s !== '');
     head = tail.length > 0 && tail.every(isDegree) ? name.slice(0, comma) : name.replace(/,/g, ' ');
   }
   const segments = head.trim().split(/\s+/);
@@ -187,7 +193,8 @@ export function foldNameWords(text: string): FoldedWord[] {
   const words = plainWords(stripDegrees(text));
   const out: FoldedWord[] = words.map((plain) => ({ plain, folded: plain }));
   const isNumber = (w: FoldedWord) => /^\d+$/.test(w.plain);
-  const isTitle = (w: FoldedWord, i: number) => TITLES.has(w.plain) || (w.plain === 'h' && out.slice(0, i).every((x) => TITLES.has(x.plain) || x.plain === 'h'));
+  const isTitle = (w: FoldedWord, i: number) =>
+    TITLES.has(w.plain) || (w.plain === 'h' && out.slice(0, i).every((x) => TITLES.has(x.plain) || x.plain === 'h'));
   // A name word (not a title, not a number) after position i / anywhere but i.
   const wordAfter = (i: number) => out.some((w, j) => j > i && !isNumber(w) && !isTitle(w, j));
   const wordBesides = (i: number) => out.some((w, j) => j !== i && !isNumber(w) && !isTitle(w, j));

@@ -191,6 +191,8 @@ export function parseSearchQuery(query: string, rmFormat: RmFormat, currentYear:
 export interface CandidateText {
   /** The stored folded name key. */
   nameKey: string;
+  /** The name as written: among names that fold alike, the spelling typed ranks first. */
+  name?: string;
   birthDate: string;
   /** Village name and street as stored (any case). */
   place: string;
@@ -297,6 +299,11 @@ export function scoreCandidate(query: SearchQuery, c: CandidateText, strictBirth
     }
   }
   if (query.terms.length > 1 && inOrder && byName) score += 0.2;
+  // Ela and Elah fold alike; whoever typed "elah" sees the Elahs first.
+  if (c.name !== undefined && byName) {
+    const written = new Set(plainWords(c.name));
+    for (const term of query.terms) if (written.has(term.plain)) score += 0.05;
+  }
   // A name with fewer words the query did not mention is the closer one.
   if (byName) score -= 0.05 * Math.max(0, words.length - used.size);
   if (query.birth) score += birthScore(query.birth, c.birthDate, strictBirth);

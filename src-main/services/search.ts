@@ -73,7 +73,8 @@ interface Ranked {
 }
 
 /** The terms the trigram tiers look for in names: all but the words that exist only as village or street words. */
-const nameTermsOf = (terms: readonly NameTerm[], known: search.KnownWords) => terms.filter((t) => known.name.has(t.word) || !known.place.has(t.plain));
+const nameTermsOf = (terms: readonly NameTerm[], known: search.KnownWords) =>
+  terms.filter((t) => known.name.has(t.word) || !known.place.has(t.plain));
 
 /** Fewer closer matches than this: look for typing errors too. */
 const FEW = 5;
@@ -88,7 +89,11 @@ async function byName(ctx: Pick<ServiceContext, 'db'>, query: SearchQuery, limit
   const consider = (rows: readonly CandidateRow[], strict: boolean) => {
     for (const row of rows) {
       if (found.has(row.id)) continue;
-      const scored = scoreCandidate(query, { nameKey: row.name_key, birthDate: row.birth_date, place: `${row.village ?? ''} ${row.address_street ?? ''}` }, strict);
+      const scored = scoreCandidate(
+        query,
+        { nameKey: row.name_key, name: row.name, birthDate: row.birth_date, place: `${row.village ?? ''} ${row.address_street ?? ''}` },
+        strict,
+      );
       if (scored) found.set(row.id, { row, ...scored });
     }
   };
@@ -122,7 +127,12 @@ async function byName(ctx: Pick<ServiceContext, 'db'>, query: SearchQuery, limit
       if (bagian) consider(await search.findByTrigrams(db, bagian, cap), strict);
     }
     if (found.size >= FEW) return;
-    const mirip = search.trigramMatch(nameTermsOf(query.terms, known), birthYear, 'mirip', name);
+    // Typing errors: first with the first three letters of each word that exists nowhere (cheap,
+    // the word index), then with pieces of it anywhere in a name (the trigram index).
+    const early = search.typoWordMatch(query.terms, birthYear, known);
+    if (early) consider(await search.findByWords(db, early, cap), strict);
+    if (found.size >= FEW) return;
+    const mirip = search.trigramMatch(nameTermsOf(query.terms, known), birthYear, 'mirip', name, { prefixTried: early !== null });
     if (mirip) consider(await search.findByTrigrams(db, mirip, cap), strict);
   };
 
@@ -139,13 +149,23 @@ async function byName(ctx: Pick<ServiceContext, 'db'>, query: SearchQuery, limit
   if (found.size === 0 && birth?.kind === 'date' && query.terms.length > 0) await byTiers(null, false);
 
   const best = [...found.values()].sort((a, b) => b.score - a.score || a.row.id - b.row.id).slice(0, limit * 2);
-  const rows = new Map((await search.findRowsByIds(db, best.map((r) => r.row.id))).map((r) => [r.id, r]));
+  const rows = new Map(
+    (
+      await search.findRowsByIds(
+        db,
+        best.map((r) => r.row.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
   return best
     .filter((r) => rows.has(r.row.id))
     .map((r) => ({ ...r, line: rows.get(r.row.id)! }))
     .sort(
       (a, b) =>
-        b.score - a.score || (b.line.last_visit ?? '').localeCompare(a.line.last_visit ?? '') || a.line.name.localeCompare(b.line.name) || a.row.id - b.row.id,
+        b.score - a.score ||
+        (b.line.last_visit ?? '').localeCompare(a.line.last_visit ?? '') ||
+        a.line.name.localeCompare(b.line.name) ||
+        a.row.id - b.row.id,
     )
     .slice(0, limit)
     .map((r) => summaryOf(r.line, r.matchedBy));

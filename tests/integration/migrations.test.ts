@@ -155,6 +155,48 @@ describe('migrations', () => {
     expect(await db.selectFrom('patient').select('id').execute()).toHaveLength(2);
   });
 
+  it('0007 pencarian_tempat: village and street words become their own index terms, rebuilt for the patients stored', async () => {
+    const { db } = memory();
+    await migrate(db, 6);
+    const at = '2026-11-23T01:00:00.000Z';
+    await db.insertInto('region').values({ code: '32.01.26.2001', parent_code: null, level: 4, name: 'Pasir Angin' }).execute();
+    const add = async (rm: string, name: string, extra: object = {}) =>
+      (
+        await db
+          .insertInto('patient')
+          .values({
+            rm_number: rm,
+            name,
+            name_key: name.toLowerCase(),
+            sex: 'P',
+            birth_date: '1985-03-12',
+            created_at: at,
+            updated_at: at,
+            ...extra,
+          } as never)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const siti = await add('000001', 'Siti Pasir', { village_code: '32.01.26.2001', address_street: 'Kp. Cibogo/RT.03' });
+    await migrate(db, 7);
+    const words = async (match: string) =>
+      (await sql<{ id: number }>`SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${match} ORDER BY rowid`.execute(db)).rows.map(
+        (r) => r.id,
+      );
+    // The same word as a name word and as a village word are two terms now.
+    expect(await words('place : "qpasir" AND place : "qangin" AND place : "qcibogo" AND place : "qrt" AND place : "q03"')).toEqual([siti]);
+    expect(await words('name : "pasir"')).toEqual([siti]);
+    expect(await words('place : "pasir"')).toEqual([]);
+    expect(await words('name : "qpasir"')).toEqual([]);
+    expect(await words('born : "y1985"')).toEqual([siti]);
+    // New and changed patients are indexed the same way.
+    const budi = await add('000002', 'Budi', { address_street: 'Jl. Gadog-Raya' });
+    expect(await words('place : "qgadog" AND place : "qraya"')).toEqual([budi]);
+    await db.updateTable('patient').set({ address_street: 'Kp. Legok' }).where('id', '=', budi).execute();
+    expect(await words('place : "qgadog"')).toEqual([]);
+    expect(await words('place : "qlegok" AND name : "budi"')).toEqual([budi]);
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [

@@ -73,10 +73,16 @@ describe('patients.search', () => {
       patient('000011', 'Ai Komariah', '1995-10-10', { sex: 'P', phone: '+6285712345678' }),
       patient('000012', 'Zainal Abidin', '1988-08-08', { village_code: SUKAMAJU }),
       patient('000013', 'Dewi Sartikawati', '1992-04-04', { sex: 'P', village_code: CIBOGO }),
+      // An RM number from an older numbering that reads like 000001's phone number.
+      patient('81234567890', 'Rekam Lama', '1970-01-01'),
     ]);
     for (const r of await db.selectFrom('patient').select(['id', 'rm_number']).execute()) ids.set(r.rm_number, r.id);
     // 000010 was a duplicate of 000009: merged away.
-    await db.updateTable('patient').set({ merged_into: ids.get('000009')! }).where('rm_number', '=', '000010').execute();
+    await db
+      .updateTable('patient')
+      .set({ merged_into: ids.get('000009')! })
+      .where('rm_number', '=', '000010')
+      .execute();
     const unit = await db.selectFrom('unit').select('id').executeTakeFirstOrThrow();
     const visit = (rm: string, date: string, seq: number) => ({
       visit_date: date,
@@ -104,10 +110,13 @@ describe('patients.search', () => {
     expect(await search('999999')).toEqual([]);
   });
 
-  it('finds by NIK, BPJS number and phone, in any usual notation', async () => {
+  it('finds by NIK, BPJS number and phone, in any usual notation; an RM match comes first', async () => {
     expect(await search('3201 2612 0390 0001')).toMatchObject([{ rmNumber: '000001', matchedBy: 'nik' }]);
     expect(await search('0001 2345 67890')).toMatchObject([{ rmNumber: '000001', matchedBy: 'bpjs' }]);
-    expect(await search('0812-3456-7890')).toMatchObject([{ rmNumber: '000001', matchedBy: 'telepon' }]);
+    expect(await search('0812-3456-7890')).toMatchObject([
+      { rmNumber: '81234567890', matchedBy: 'rm' },
+      { rmNumber: '000001', matchedBy: 'telepon' },
+    ]);
     expect(await search('+62 812 3456 7890')).toMatchObject([{ rmNumber: '000001', matchedBy: 'telepon' }]);
     // stored as +62…, typed as 08…
     expect(await search('0857 1234 5678')).toMatchObject([{ rmNumber: '000011', matchedBy: 'telepon' }]);
@@ -127,7 +136,7 @@ describe('patients.search', () => {
     expect((await rms('moch rizky'))[0]).toBe('000001');
     expect((await rms('sukarno'))[0]).toBe('000008');
     expect((await rms('joyohadikusumo'))[0]).toBe('000008');
-    expect((await rms('siti aminah'))).toEqual(expect.arrayContaining(['000004', '000005']));
+    expect(await rms('siti aminah')).toEqual(expect.arrayContaining(['000004', '000005']));
     expect((await rms('sainal abidin'))[0]).toBe('000012');
     expect(await search('muhamad riski')).toMatchObject([{ matchedBy: 'nama', birthDate: '1990-03-12', sex: 'L' }]);
   });
@@ -139,7 +148,7 @@ describe('patients.search', () => {
     // "hayati" is (other patients are called Hayati): whole words first
     expect((await search('hayati')).every((p) => /hayati/i.test(p.name))).toBe(true);
     expect((await rms('dewi sartika'))[0]).toBe('000013');
-    expect((await rms('sitti amniah'))).toEqual(expect.arrayContaining(['000004', '000005']));
+    expect(await rms('sitti amniah')).toEqual(expect.arrayContaining(['000004', '000005']));
     expect((await rms('mochamad rizkyy'))[0]).toBe('000001');
   });
 
@@ -180,13 +189,31 @@ describe('patients.search', () => {
   });
 
   it('survives SQL fragments, wildcards, emoji and other noise', async () => {
-    for (const q of ["'; DROP TABLE patient;--", '%_', '%', '_', '"', '"siti', 'siti"', 'NEAR(siti)', 'siti OR budi', 'AND', '🙂', '🙂 siti 🙂', '***', '*', 'a'.repeat(100), '(', ')']) {
+    for (const q of [
+      "'; DROP TABLE patient;--",
+      '%_',
+      '%',
+      '_',
+      '"',
+      '"siti',
+      'siti"',
+      'NEAR(siti)',
+      'siti OR budi',
+      'AND',
+      '🙂',
+      '🙂 siti 🙂',
+      '***',
+      '*',
+      'a'.repeat(100),
+      '(',
+      ')',
+    ]) {
       await expect(search(q), q).resolves.toBeInstanceOf(Array);
     }
     expect(await search('%_')).toEqual([]);
-    expect((await rms('🙂 siti aminah 🙂'))).toEqual(expect.arrayContaining(['000005']));
+    expect(await rms('🙂 siti aminah 🙂')).toEqual(expect.arrayContaining(['000005']));
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM patient`.execute(h.host.ctx.db);
-    expect(Number(rows[0]!.n)).toBe(413);
+    expect(Number(rows[0]!.n)).toBe(414);
     // the input stays strict: a query that is too long or an unknown field is refused
     expect((await h.call('patients.search', { query: 'x'.repeat(101) }, token)).status).toBe(400);
     expect((await h.call('patients.search', { query: 'siti', extra: 1 }, token)).status).toBe(400);
@@ -195,14 +222,22 @@ describe('patients.search', () => {
   it('keeps the index in step with the patient table (name, date, village, merge and unmerge)', async () => {
     const db = h.host.ctx.db;
     const id = ids.get('000012')!;
-    await db.updateTable('patient').set({ name: 'Zainal Arifin', name_key: nameKey('Zainal Arifin') }).where('id', '=', id).execute();
+    await db
+      .updateTable('patient')
+      .set({ name: 'Zainal Arifin', name_key: nameKey('Zainal Arifin') })
+      .where('id', '=', id)
+      .execute();
     expect((await rms('zainal arifin'))[0]).toBe('000012');
     expect(await rms('zainal abidin')).not.toContain('000012');
     await db.updateTable('patient').set({ birth_date: '1991-01-01', village_code: CIBOGO }).where('id', '=', id).execute();
     expect(await rms('zainal 1991')).toEqual(['000012']);
     expect(await rms('zainal 1988')).toEqual([]);
     expect((await rms('zainal cibogo'))[0]).toBe('000012');
-    await db.updateTable('patient').set({ merged_into: ids.get('000001')! }).where('id', '=', id).execute();
+    await db
+      .updateTable('patient')
+      .set({ merged_into: ids.get('000001')! })
+      .where('id', '=', id)
+      .execute();
     expect(await rms('zainal arifin')).toEqual([]);
     await db.updateTable('patient').set({ merged_into: null }).where('id', '=', id).execute();
     expect(await rms('zainal arifin')).toEqual(['000012']);
@@ -214,7 +249,11 @@ describe('patients.search', () => {
     // As stored by an older Loket: a plain lower-case key.
     await db.updateTable('patient').set({ name_key: 'soekarno djojohadikoesoemo' }).where('id', '=', id).execute();
     expect(await rms('sukarno')).not.toContain('000008');
-    await db.updateTable('setting').set({ value: JSON.stringify(NAME_FOLD_VERSION - 1) }).where('key', '=', NAME_FOLD_SETTING).execute();
+    await db
+      .updateTable('setting')
+      .set({ value: JSON.stringify(NAME_FOLD_VERSION - 1) })
+      .where('key', '=', NAME_FOLD_SETTING)
+      .execute();
     await ensureNameKeys(h.host.ctx);
     expect((await rms('sukarno'))[0]).toBe('000008');
     const row = await db.selectFrom('setting').select('value').where('key', '=', NAME_FOLD_SETTING).executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trigramMatch, wordMatch } from '../../src-main/db/repositories/patient-search';
+import { trigramMatch, typoPieces, typoWordMatch, wordMatch } from '../../src-main/db/repositories/patient-search';
 import { MUHAMMAD } from '../../src-main/domain/nama';
 import { editDistance, extractBirth, parseSearchQuery, scoreCandidate, type SearchQuery } from '../../src-main/domain/pencarian';
 import { defaultRmFormat, type RmFormat } from '../../src-main/domain/rm';
@@ -72,20 +72,48 @@ describe('reading the search field', () => {
 describe('index expressions', () => {
   const q = parse('budi santo 1985');
   it('asks the word index for whole words, then the last word as a beginning, with the birth year', () => {
-    expect(wordMatch(q.terms, '1985', 'kata')).toBe('(name : "budi" OR place : "budi") AND (name : "santo" OR place : "santo") AND born : "y1985"');
-    expect(wordMatch(q.terms, null, 'awal')).toBe('(name : "budi" OR place : "budi") AND (name : "santo" * OR place : "santo" OR place : "san" *)');
-    expect(wordMatch(parse('santo').terms, null, 'awal')).toBe('(name : "santo" * OR place : "santo")');
+    expect(wordMatch(q.terms, '1985', 'kata')).toBe('(name : "budi" OR place : "qbudi") AND (name : "santo" OR place : "qsanto") AND born : "y1985"');
+    expect(wordMatch(q.terms, null, 'awal')).toBe('(name : "budi" OR place : "qbudi") AND (name : "santo" * OR place : "qsanto" OR place : "qsa" *)');
+    expect(wordMatch(parse('santo').terms, null, 'awal')).toBe('(name : "santo" * OR place : "qsanto")');
   });
 
   it('asks the trigram index for parts and for either half of a word', () => {
     expect(trigramMatch(q.terms, '1985', 'bagian')).toBe('name : "budi" AND name : "santo" AND born : "985"');
-    expect(trigramMatch(parse('hidayt').terms, null, 'mirip')).toBe('(name : "hid" OR name : "ait")');
+    expect(trigramMatch(parse('hidayt').terms, null, 'mirip')).toBe('(name : "hid" OR name : "ait" OR name : " hi")');
     expect(trigramMatch(parse('budi a').terms, null, 'mirip')).toBe('(name : " bu" OR name : "di ")');
+    // a word that exists stays whole while the unknown one is cut into pieces
+    expect(trigramMatch(parse('ridwan hadmani').terms, null, 'mirip', new Set(['ridwan']))).toBe(
+      'name : "idwa" AND (name : "had" OR name : "mani" OR name : " ha" OR name : "ani")',
+    );
+    // after the first three letters were tried on the word index, the rest after four letters
+    expect(trigramMatch(parse('ridwan hadmani').terms, null, 'mirip', new Set(['ridwan']), { prefixTried: true })).toBe(
+      'name : "idwa" AND name : "ani"',
+    );
+    expect(typoWordMatch(parse('ridwan hadmani 2004').terms, '2004', { name: new Set(['ridwan']), place: new Set() })).toBe(
+      'name : "ridwan" AND name : "had" * AND born : "y2004"',
+    );
+  });
+
+  it('cuts a word so that one piece survives a changed, added, dropped or swapped letter', () => {
+    const survives = (typed: string, stored: string, complete = true) => typoPieces(typed, complete).some((p) => ` ${stored} `.includes(p));
+    for (const [typed, stored] of [
+      ['hadmani', 'hamdani'],
+      ['hamdni', 'hamdani'],
+      ['hamdaani', 'hamdani'],
+      ['hamdano', 'hamdani'],
+      ['aimna', 'amina'],
+      ['buid', 'budi'],
+      ['budj', 'budi'],
+      ['sulaemna', 'sulaeman'],
+    ] as [string, string][])
+      expect(survives(typed, stored), `${typed} → ${stored}`).toBe(true);
+    // four letters with the middle two swapped leave no piece of three: not found as a typo
+    expect(survives('bdui', 'budi')).toBe(false);
   });
 
   it('leaves a half-typed initial to the ranking and looks for Muhammad behind Moch…', () => {
-    expect(wordMatch(parse('siti a').terms, null, 'awal')).toBe('(name : "siti" OR place : "siti")');
-    expect(wordMatch(parse('moch').terms, null, 'awal')).toBe(`(name : "moh" * OR place : "moch" OR name : "${MUHAMMAD}")`);
+    expect(wordMatch(parse('siti a').terms, null, 'awal')).toBe('(name : "siti" OR place : "qsiti")');
+    expect(wordMatch(parse('moch').terms, null, 'awal')).toBe(`(name : "moh" * OR place : "qmoch" OR name : "${MUHAMMAD}")`);
     expect(wordMatch(parse('a').terms, null, 'awal')).toBeNull();
   });
 });

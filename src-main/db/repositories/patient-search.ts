@@ -4,10 +4,11 @@ import type { IdentifierQuery, MatchedBy, NameTerm } from '../../domain/pencaria
 import type { Executor } from './executor';
 
 /**
- * Patient search through the indexes of migration 0005 (see there): `patient_search`, words of
- * the folded name, of the village and street, and a birth-year token, with 2- and 3-letter
- * prefix indexes; `patient_name_trigram`, every three characters of ` <name_key> ` for parts of
- * words and typing errors; b-tree indexes for the identifiers and the birth date.
+ * Patient search through the indexes of migrations 0005 and 0007 (see there): `patient_search`,
+ * words of the folded name, of the village and street (with a `q` in front, their own terms),
+ * and a birth-year token `y1985`, with 2- and 3-letter prefix indexes; `patient_name_trigram`,
+ * every three characters of ` <name_key> ` and the birth year as one trigram, for parts of words
+ * and typing errors; b-tree indexes for the identifiers and the birth date.
  */
 
 /**
@@ -21,6 +22,8 @@ export const TRIGRAM_TIERS = ['bagian', 'mirip'] as const;
 
 /** A quoted FTS5 string: terms are lower-case ASCII letters and digits (domain/nama), never quotes. */
 const quoted = (text: string) => `"${text.replace(/"/g, '')}"`;
+/** A village or street word as indexed: with a `q` in front (migration 0007), apart from name words. */
+const placeWord = (plain: string) => quoted(`q${plain}`);
 const anyOf = (alts: string[]) => (alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`);
 
 /**
@@ -33,21 +36,29 @@ export function wordMatch(terms: readonly NameTerm[], birthYear: string | null, 
   // With `known`, a complete word is looked up only where it exists whole (name, village/street).
   const asName = (t: NameTerm) => !known || known.name.has(t.word);
   const asPlace = (t: NameTerm) => !known || known.place.has(t.plain);
-  for (const term of terms) {
+  const placeOnly = (t: NameTerm | undefined) => t !== undefined && known !== undefined && asPlace(t) && !asName(t);
+  for (const [i, term] of terms.entries()) {
+    // The second word of a village or street ("pasir angin") adds a long list and little
+    // selectivity: the first stands for both, the ranking checks the rest.
+    if (placeOnly(term) && placeOnly(terms[i - 1])) continue;
     const alts: string[] = [];
     // A word that exists nowhere whole is taken as a beginning (`akma hard`), as the last one is.
     const whole = tier === 'kata' || (!term.last && (!known || asName(term) || asPlace(term)));
     if (whole) {
       if (asName(term)) alts.push(`name : ${quoted(term.word)}`);
-      if (asPlace(term)) alts.push(`place : ${quoted(term.plain)}`);
+      if (asPlace(term)) alts.push(`place : ${placeWord(term.plain)}`);
       if (alts.length === 0) return null;
     } else {
       // The last word may be unfinished. Name words are short lists, any prefix is cheap; village
       // and street words are long lists (a village: 10⁵ patients), so a village being typed is
-      // looked up through the 2- and 3-letter prefix index only, and only after a name word.
-      if (term.word.length >= 2) alts.push(`name : ${quoted(term.word)} *`);
-      if (asPlace(term)) alts.push(`place : ${quoted(term.plain)}`);
-      if (term.last && terms.length > 1 && term.plain.length >= 2) alts.push(`place : ${quoted(term.plain.slice(0, 3))} *`);
+      // looked up through the 2- and 3-letter prefix index only, only after another word, and
+      // not when the word is already a whole village or street word (or a name word: then it is
+      // the name being typed).
+      const unknown = known !== undefined && !asName(term) && !asPlace(term);
+      if (term.word.length >= 2 && !placeOnly(term)) alts.push(`name : ${quoted(term.word)} *`);
+      if (asPlace(term)) alts.push(`place : ${placeWord(term.plain)}`);
+      if (terms.length > 1 && term.plain.length >= 2 && (known === undefined ? true : unknown))
+        alts.push(`place : ${placeWord(term.plain.slice(0, 2))} *`);
       if (term.muhammad) alts.push(`name : ${quoted(MUHAMMAD)}`);
       // A half-typed initial (one letter) is left to the ranking.
       if (term.word.length < 2 && !term.muhammad) continue;
@@ -57,6 +68,27 @@ export function wordMatch(terms: readonly NameTerm[], birthYear: string | null, 
   }
   if (birthYear) parts.push(`born : ${quoted(`y${birthYear}`)}`);
   return parts.length > 0 ? parts.join(' AND ') : null;
+}
+
+/**
+ * Typing errors through the word index: the words that exist stay whole, each word that exists
+ * nowhere is looked up by its first three letters (most slips come later in a word; the ranking
+ * then measures the distance). Null when no word is missing or one is too short to cut.
+ */
+export function typoWordMatch(terms: readonly NameTerm[], birthYear: string | null, known: KnownWords): string | null {
+  const parts: string[] = [];
+  let unknown = 0;
+  for (const term of terms) {
+    if (known.name.has(term.word)) parts.push(`name : ${quoted(term.word)}`);
+    else if (known.place.has(term.plain)) parts.push(`place : ${placeWord(term.plain)}`);
+    else if (term.word.length >= 4) {
+      parts.push(`name : ${quoted(term.word.slice(0, 3))} *`);
+      unknown++;
+    } else return null;
+  }
+  if (unknown === 0) return null;
+  if (birthYear) parts.push(`born : ${quoted(`y${birthYear}`)}`);
+  return parts.join(' AND ');
 }
 
 /** The terms that exist whole: folded words of some name, plain words of some village or street. */
@@ -70,7 +102,7 @@ export async function knownWords(db: Executor, terms: readonly NameTerm[]): Prom
   const known: KnownWords = { name: new Set<string>(), place: new Set<string>() };
   const probes = terms.flatMap((t, i) => [
     sql`SELECT ${i} AS i, 'name' AS col WHERE EXISTS (SELECT 1 FROM patient_search WHERE patient_search MATCH ${`name : "${t.word}"`})`,
-    sql`SELECT ${i} AS i, 'place' AS col WHERE EXISTS (SELECT 1 FROM patient_search WHERE patient_search MATCH ${`place : "${t.plain}"`})`,
+    sql`SELECT ${i} AS i, 'place' AS col WHERE EXISTS (SELECT 1 FROM patient_search WHERE patient_search MATCH ${`place : ${placeWord(t.plain)}`})`,
   ]);
   if (probes.length === 0) return known;
   const { rows } = await sql<{ i: number; col: 'name' | 'place' }>`${sql.join(probes, sql` UNION ALL `)}`.execute(db);
@@ -83,14 +115,44 @@ export async function knownWords(db: Executor, terms: readonly NameTerm[]): Prom
 }
 
 /**
- * The trigram expression for name terms: a part of a word in tier 'bagian'; in tier 'mirip'
- * either half of each word that exists nowhere as typed — one typing error leaves one half
- * intact (pigeonhole), and a word edge counts as a character, so four- and five-letter words
- * still have halves of three (` bu`, `di `) — while the words in `exact` (that do exist) stay
- * whole words, which keeps the candidates few. Village words are left out by the caller (the
- * ranking checks them).
+ * Pieces of a word of which at least one survives one typing error intact: the two halves (a
+ * letter changed, added or dropped touches one of them), and the halves without the two
+ * letters around the middle (two letters swapped there touch both halves). A piece shorter than
+ * three letters is anchored to the word's edge — its beginning, or its end when the word is
+ * complete — so that it is still a trigram (` bu`, `di `); shorter than two, it is dropped.
  */
-export function trigramMatch(terms: readonly NameTerm[], birthYear: string | null, tier: 'bagian' | 'mirip', exact: ReadonlySet<string> = new Set()): string | null {
+export function typoPieces(w: string, complete: boolean): string[] {
+  const k = Math.floor(w.length / 2);
+  const pieces = new Set<string>();
+  const left = (p: string) => {
+    if (p.length >= 3) pieces.add(p);
+    else if (p.length === 2) pieces.add(` ${p}`);
+  };
+  const right = (p: string) => {
+    if (p.length >= 3) pieces.add(p);
+    else if (p.length === 2 && complete) pieces.add(`${p} `);
+  };
+  left(w.slice(0, k));
+  right(w.slice(k));
+  left(w.slice(0, k - 1));
+  right(w.slice(k + 1));
+  return [...pieces];
+}
+
+/**
+ * The trigram expression for name terms: a part of a word in tier 'bagian'; in tier 'mirip'
+ * any of the `typoPieces` of each word that exists nowhere as typed (pigeonhole: one typing
+ * error leaves one of them intact), while the words in `exact` (that do exist) stay whole
+ * words, which keeps the candidates few. Village words are left out by the caller (the ranking
+ * checks them).
+ */
+export function trigramMatch(
+  terms: readonly NameTerm[],
+  birthYear: string | null,
+  tier: 'bagian' | 'mirip',
+  exact: ReadonlySet<string> = new Set(),
+  options: { prefixTried?: boolean } = {},
+): string | null {
   const parts: string[] = [];
   const allExact = terms.every((t) => exact.has(t.word));
   for (const term of terms) {
@@ -104,14 +166,15 @@ export function trigramMatch(terms: readonly NameTerm[], birthYear: string | nul
       if (w.length >= 3) alts.push(`name : ${quoted(w)}`);
       else wordStart();
     } else if (exact.has(w) && !allExact) {
-      alts.push(`name : ${quoted(` ${w} `)}`);
-    } else if (w.length >= 6) {
-      const k = Math.floor(w.length / 2);
-      alts.push(`name : ${quoted(w.slice(0, k))}`, `name : ${quoted(w.slice(k))}`);
+      // A word that exists: four of its letters suffice to narrow (fewer trigram lists to read
+      // than the whole word between spaces); the ranking checks the whole word.
+      alts.push(`name : ${quoted(w.length > 4 ? w.slice(1, 5) : ` ${w} `)}`);
+    } else if (w.length >= 7 && options.prefixTried) {
+      // Its first three letters were tried already (typoWordMatch): the slip is among the first
+      // four, and what follows them is intact.
+      alts.push(`name : ${quoted(w.slice(4))}`);
     } else if (w.length >= 4) {
-      alts.push(`name : ${quoted(` ${w.slice(0, 2)}`)}`);
-      if (w.length === 5) alts.push(`name : ${quoted(w.slice(2))}`);
-      else if (!term.last) alts.push(`name : ${quoted(`${w.slice(2)} `)}`);
+      for (const piece of typoPieces(w, !term.last)) alts.push(`name : ${quoted(piece)}`);
     } else wordStart();
     if (term.muhammad) alts.push(`name : ${quoted(` ${MUHAMMAD} `)}`);
     if (alts.length > 0) parts.push(anyOf(alts));
@@ -124,6 +187,7 @@ export function trigramMatch(terms: readonly NameTerm[], birthYear: string | nul
 /** What the ranking reads of a candidate. */
 export interface CandidateRow {
   id: number;
+  name: string;
   name_key: string;
   birth_date: string;
   village: string | null;
@@ -146,7 +210,7 @@ const candidates = (db: Executor) =>
   db
     .selectFrom('patient as p')
     .leftJoin('region as v', 'v.code', 'p.village_code')
-    .select(['p.id', 'p.name_key', 'p.birth_date', 'v.name as village', 'p.address_street'])
+    .select(['p.id', 'p.name', 'p.name_key', 'p.birth_date', 'v.name as village', 'p.address_street'])
     .where('p.merged_into', 'is', null);
 
 /**
@@ -160,7 +224,9 @@ export async function findByWords(db: Executor, match: string, cap: number): Pro
 
 /** The same over the trigram index. */
 export async function findByTrigrams(db: Executor, match: string, cap: number): Promise<CandidateRow[]> {
-  const matched = sql<{ id: number }>`(SELECT rowid AS id FROM patient_name_trigram WHERE patient_name_trigram MATCH ${match} ORDER BY rowid LIMIT ${cap})`;
+  const matched = sql<{
+    id: number;
+  }>`(SELECT rowid AS id FROM patient_name_trigram WHERE patient_name_trigram MATCH ${match} ORDER BY rowid LIMIT ${cap})`;
   return candidates(db).innerJoin(matched.as('m'), 'm.id', 'p.id').execute();
 }
 
@@ -183,7 +249,11 @@ export async function findRowsByIds(db: Executor, ids: readonly number[]): Promi
       'p.birth_date',
       'p.payer_default',
       'v.name as village',
-      eb.selectFrom('visit').select((e) => e.fn.max('visit_date').as('d')).whereRef('visit.patient_id', '=', 'p.id').as('last_visit'),
+      eb
+        .selectFrom('visit')
+        .select((e) => e.fn.max('visit_date').as('d'))
+        .whereRef('visit.patient_id', '=', 'p.id')
+        .as('last_visit'),
     ])
     .where('p.merged_into', 'is', null)
     .where('p.id', 'in', [...ids])
@@ -256,6 +326,8 @@ export async function refreshNameKeys(db: Executor, fold: (name: string) => stri
 
 /** Patients in the word index whose name has this folded word (for checks and tests). */
 export async function indexedWithNameWord(db: Executor, word: string): Promise<number[]> {
-  const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${`name : "${word}"`} ORDER BY rowid`.execute(db);
+  const { rows } = await sql<{
+    id: number;
+  }>`SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${`name : "${word}"`} ORDER BY rowid`.execute(db);
   return rows.map((r) => r.id);
 }

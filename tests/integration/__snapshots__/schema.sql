@@ -4,14 +4,14 @@ CREATE TRIGGER patient_search_delete AFTER DELETE ON patient BEGIN
   END;
 
 CREATE TRIGGER patient_search_insert AFTER INSERT ON patient WHEN new.merged_into IS NULL BEGIN
-  INSERT INTO patient_search (rowid, name, place, born) VALUES (new.id, new.name_key, replace(coalesce((SELECT r.name FROM region r WHERE r.code = new.village_code), '') || ' ' || coalesce(new.address_street, ''), '''', ''), 'y' || substr(new.birth_date, 1, 4));
+  INSERT INTO patient_search (rowid, name, place, born) VALUES (new.id, new.name_key, replace(' ' || replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT r.name FROM region r WHERE r.code = new.village_code), '') || ' ' || coalesce(new.address_street, ''), '''', ''), '.', ' '), ',', ' '), '/', ' '), '-', ' '), '(', ' '), ')', ' '), ':', ' '), ';', ' '), '"', ' '), ' ', ' q'), 'y' || substr(new.birth_date, 1, 4));
   INSERT INTO patient_name_trigram (rowid, name, born) VALUES (new.id, ' ' || new.name_key || ' ', substr(new.birth_date, 2, 3));
   END;
 
 CREATE TRIGGER patient_search_update AFTER UPDATE OF name_key, birth_date, village_code, address_street, merged_into ON patient BEGIN
   DELETE FROM patient_search WHERE rowid = old.id;
   DELETE FROM patient_name_trigram WHERE rowid = old.id;
-  INSERT INTO patient_search (rowid, name, place, born) SELECT new.id, new.name_key, replace(coalesce((SELECT r.name FROM region r WHERE r.code = new.village_code), '') || ' ' || coalesce(new.address_street, ''), '''', ''), 'y' || substr(new.birth_date, 1, 4) WHERE new.merged_into IS NULL;
+  INSERT INTO patient_search (rowid, name, place, born) SELECT new.id, new.name_key, replace(' ' || replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT r.name FROM region r WHERE r.code = new.village_code), '') || ' ' || coalesce(new.address_street, ''), '''', ''), '.', ' '), ',', ' '), '/', ' '), '-', ' '), '(', ' '), ')', ' '), ':', ' '), ';', ' '), '"', ' '), ' ', ' q'), 'y' || substr(new.birth_date, 1, 4) WHERE new.merged_into IS NULL;
   INSERT INTO patient_name_trigram (rowid, name, born) SELECT new.id, ' ' || new.name_key || ' ', substr(new.birth_date, 2, 3) WHERE new.merged_into IS NULL;
   END;
 
