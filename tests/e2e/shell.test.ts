@@ -274,7 +274,7 @@ describe('renderer over HTTP in Chromium', () => {
     // Pendaftaran: the search field has the focus; arrows move, Enter opens, Esc closes.
     await page.keyboard.press('Alt+2');
     await expectScreen(page, 'Pendaftaran');
-    expect(await focusedName(page)).toBe('cari-pasien');
+    await expect.poll(() => focusedName(page)).toBe('cari-pasien');
     await page.keyboard.type('siti');
     await page.locator('#hasil-pasien tbody tr').nth(1).waitFor();
     expect(await page.locator('#hasil-pasien tbody tr').count()).toBe(2);
@@ -286,7 +286,8 @@ describe('renderer over HTTP in Chromium', () => {
     await detail.getByText('Jl. Merdeka No. 4, RT 002/RW 005, Karangrau').waitFor();
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
-    expect(await focusedName(page)).toBe('cari-pasien');
+    // Focus returns on the next tick, after React has put the search view back.
+    await expect.poll(() => focusedName(page)).toBe('cari-pasien');
     // An RM number typed without its leading zeros, as a barcode scanner or a clerk would.
     await page.keyboard.press('Control+A');
     await page.keyboard.type('103');
