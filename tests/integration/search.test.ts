@@ -258,6 +258,16 @@ describe('patients.search', () => {
     expect((await rms('sukarno'))[0]).toBe('000008');
     const row = await db.selectFrom('setting').select('value').where('key', '=', NAME_FOLD_SETTING).executeTakeFirstOrThrow();
     expect(JSON.parse(row.value)).toBe(NAME_FOLD_VERSION);
+    // Every key stale (a database from before the folding): the indexes are rebuilt whole.
+    await sql`UPDATE patient SET name_key = lower(name)`.execute(db);
+    expect(await rms('muhamad riski')).not.toContain('000001');
+    await db.deleteFrom('setting').where('key', '=', NAME_FOLD_SETTING).execute();
+    await ensureNameKeys(h.host.ctx);
+    expect((await rms('muhamad riski'))[0]).toBe('000001');
+    expect((await rms('sukarno'))[0]).toBe('000008');
+    expect(await rms('siti rahayu')).not.toContain('000010');
+    const merged = await db.selectFrom('patient').select('name_key').where('rm_number', '=', '000010').executeTakeFirstOrThrow();
+    expect(merged.name_key).toBe(nameKey('Siti Rahayu'));
   });
 
   it('is the same function behind the handler', async () => {
