@@ -31,27 +31,6 @@ const summaryOf = (r: SummaryRow): PatientSummary => ({
   lastVisitDate: (r.last_visit) ?? null,
 });
 
-/** Exact identifiers: RM number (as typed or zero-padded), NIK or BPJS number. */
-export async function findByIdentifier(db: Executor, identifier: string, rmWidth: number, limit: number): Promise<PatientSummary[]> {
-  const rms = [identifier, identifier.padStart(rmWidth, '0')];
-  const rows = await summaryColumns(db)
-    .where((eb) => eb.or([eb('p.rm_number', 'in', rms), eb('p.nik', '=', identifier), eb('p.bpjs_number', '=', identifier)]))
-    .limit(limit)
-    .execute();
-  return rows.map(summaryOf);
-}
-
-/** Names whose folded key starts with `keyPrefix` (an index range scan). */
-export async function findByNameKeyPrefix(db: Executor, keyPrefix: string, limit: number): Promise<PatientSummary[]> {
-  const rows = await summaryColumns(db)
-    .where('p.name_key', '>=', keyPrefix)
-    .where('p.name_key', '<', `${keyPrefix}\uffff`)
-    .orderBy('p.name_key')
-    .limit(limit)
-    .execute();
-  return rows.map(summaryOf);
-}
-
 /** Search-result lines for the given ids, in the order given. */
 export async function summariesByIds(db: Executor, ids: readonly number[]): Promise<PatientSummary[]> {
   if (ids.length === 0) return [];
