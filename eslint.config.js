@@ -27,19 +27,50 @@ export default tseslint.config(
   {
     files: ['src-main/contract/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('contract adalah lapisan terbawah: hanya zod dan dirinya sendiri.', 'domain', 'db', 'services', 'ipc', 'http', 'print', 'app', 'preload'), { regex: '^node:', message: 'contract dipakai renderer: tanpa Node.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            layer(
+              'contract adalah lapisan terbawah: hanya zod dan dirinya sendiri.',
+              'domain',
+              'db',
+              'services',
+              'ipc',
+              'http',
+              'print',
+              'app',
+              'preload',
+            ),
+            { regex: '^node:', message: 'contract dipakai renderer: tanpa Node.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src-main/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('domain hanya boleh memakai contract.', 'db', 'services', 'ipc', 'http', 'print', 'app', 'preload')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [layer('domain hanya boleh memakai contract.', 'db', 'services', 'ipc', 'http', 'print', 'app', 'preload')],
+        },
+      ],
     },
   },
   {
     files: ['src-main/db/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('db tidak boleh memakai services, transport atau app.', 'services', 'ipc', 'http', 'print', 'app', 'preload')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [layer('db tidak boleh memakai services, transport atau app.', 'services', 'ipc', 'http', 'print', 'app', 'preload')],
+        },
+      ],
     },
   },
   {
@@ -47,7 +78,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron, { name: 'hono', message: 'services tidak mengenal transport.' }], patterns: [layer('services tidak boleh memakai transport, print atau app.', 'ipc', 'http', 'print', 'app', 'preload')] },
+        {
+          paths: [noElectron, { name: 'hono', message: 'services tidak mengenal transport.' }],
+          patterns: [layer('services tidak boleh memakai transport, print atau app.', 'ipc', 'http', 'print', 'app', 'preload')],
+        },
       ],
     },
   },

@@ -15,7 +15,8 @@ function newest(path) {
 }
 
 export function isBuildCurrent() {
-  if (!existsSync(stamp) || !existsSync(join(root, 'out', 'main', 'serve.js')) || !existsSync(join(root, 'out', 'renderer', 'index.html'))) return false;
+  if (!existsSync(stamp) || !existsSync(join(root, 'out', 'main', 'serve.js')) || !existsSync(join(root, 'out', 'renderer', 'index.html')))
+    return false;
   const built = statSync(stamp).mtimeMs;
   return sources.every((s) => newest(join(root, s)) <= built);
 }

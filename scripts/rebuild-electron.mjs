@@ -16,7 +16,14 @@ cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true, fi
 console.log(`Membangun better-sqlite3 untuk Electron ${electronVersion}…`);
 const result = spawnSync(
   process.execPath,
-  [join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+  [
+    join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+  ],
   { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } },
 );
 const built = join(work, 'build', 'Release', 'better_sqlite3.node');

@@ -23,7 +23,10 @@ function obtainElectron() {
   const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'pipe', timeout: 180_000 });
   const binary = electronBinary();
   if (binary) return { binary, reason: null };
-  return { binary: null, reason: result.error?.code === 'ETIMEDOUT' ? 'unduhan runtime melewati batas waktu' : 'berkas biner tidak ada dan tidak dapat diunduh' };
+  return {
+    binary: null,
+    reason: result.error?.code === 'ETIMEDOUT' ? 'unduhan runtime melewati batas waktu' : 'berkas biner tidak ada dan tidak dapat diunduh',
+  };
 }
 
 function fallback(reason) {

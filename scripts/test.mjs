@@ -12,13 +12,24 @@ const dir = mkdtempSync(join(tmpdir(), 'loket-vitest-'));
 const report = join(dir, 'report.json');
 const result = spawnSync(
   process.execPath,
-  [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 let summary = null;
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
-  summary = { passed: json.numPassedTests, failed: json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0), skipped: json.numPendingTests + json.numTodoTests };
+  summary = {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0),
+    skipped: json.numPendingTests + json.numTodoTests,
+  };
 } catch {
   // vitest crashed before writing its report; its exit code says enough
 }

@@ -20,7 +20,10 @@ const rendererRoot = pathToFileURL((rendererDir() ?? join(here, '..', 'renderer'
 
 /** better-sqlite3 built for Electron's ABI (npm run rebuild:electron); Node's build stays for tests. */
 function electronNativeBinding(): string | undefined {
-  const candidates = [join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'), join(here, '..', '..', 'native', 'electron', 'better_sqlite3.node')];
+  const candidates = [
+    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    join(here, '..', '..', 'native', 'electron', 'better_sqlite3.node'),
+  ];
   return candidates.find((p) => existsSync(p));
 }
 

@@ -34,7 +34,10 @@ export async function serveHost(host: Host, args: HostArgs): Promise<Serving> {
 }
 
 export function describeServing(serving: Serving, dataDir: string): string[] {
-  const lines = [`Loket berjalan di ${serving.server.url}  (data: ${dataDir})`, `  Layar antrean: ${serving.server.url}/display   Kios tiket: ${serving.server.url}/kiosk`];
+  const lines = [
+    `Loket berjalan di ${serving.server.url}  (data: ${dataDir})`,
+    `  Layar antrean: ${serving.server.url}/display   Kios tiket: ${serving.server.url}/kiosk`,
+  ];
   if (serving.demoAccounts?.length) {
     lines.push('  Akun demo (kata sandi hanya untuk percobaan):');
     for (const a of serving.demoAccounts) lines.push(`    ${a.role.padEnd(14)} ${a.username.padEnd(12)} ${a.password}`);

@@ -2,15 +2,7 @@
  * Error codes shared by every transport. The message is always Bahasa Indonesia and
  * safe to show a clerk; details of bugs stay in the host's log.
  */
-export const errorCodes = [
-  'VALIDATION',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'PAYLOAD_TOO_LARGE',
-  'INTERNAL',
-] as const;
+export const errorCodes = ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'INTERNAL'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const httpStatusOf: Record<ErrorCode, number> = {

@@ -23,13 +23,15 @@ export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ja
 
 /** Free text typed by a person: trimmed, no control characters, bounded. */
 export function text(max: number, min = 1) {
-  return z
-    .string()
-    .trim()
-    .min(min, min === 1 ? 'Wajib diisi' : `Minimal ${min} karakter`)
-    .max(max, `Maksimal ${max} karakter`)
-    // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Berisi karakter kendali yang tidak diizinkan');
+  return (
+    z
+      .string()
+      .trim()
+      .min(min, min === 1 ? 'Wajib diisi' : `Minimal ${min} karakter`)
+      .max(max, `Maksimal ${max} karakter`)
+      // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Berisi karakter kendali yang tidak diizinkan')
+  );
 }
 
 export const optionalText = (max: number) => text(max, 0).optional();

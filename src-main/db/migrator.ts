@@ -32,7 +32,10 @@ export async function migrate(
     try {
       await db.transaction().execute(async (trx) => {
         await migration.up(trx as unknown as Kysely<unknown>);
-        await trx.insertInto('schema_migration').values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() }).execute();
+        await trx
+          .insertInto('schema_migration')
+          .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
+          .execute();
         await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
       });
     } catch (error) {

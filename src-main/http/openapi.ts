@@ -27,7 +27,12 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
 export function buildOpenApi(version: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {
     '/api/health': {
-      get: { summary: 'Status host', responses: { 200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(contract['system.health'].output, 'output') } } } } },
+      get: {
+        summary: 'Status host',
+        responses: {
+          200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(contract['system.health'].output, 'output') } } },
+        },
+      },
     },
     '/api/events': {
       get: {
@@ -48,7 +53,11 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         responses: {
           200: {
             description: 'Berhasil',
-            content: { 'application/json': { schema: { type: 'object', required: ['ok', 'value'], properties: { ok: { const: true }, value: jsonSchema(spec.output, 'output') } } } },
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['ok', 'value'], properties: { ok: { const: true }, value: jsonSchema(spec.output, 'output') } },
+              },
+            },
           },
           default: { description: 'Ditolak atau gagal', content: { 'application/json': { schema: errorReply } } },
         },

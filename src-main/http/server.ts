@@ -218,9 +218,7 @@ export function listen(app: Hono, hostname: string, port: number): Promise<Runni
     });
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} di ${hostname} sudah dipakai program lain. Pilih port lain dengan --port.`)
-          : error,
+        error.code === 'EADDRINUSE' ? new Error(`Port ${port} di ${hostname} sudah dipakai program lain. Pilih port lain dengan --port.`) : error,
       ),
     );
   });

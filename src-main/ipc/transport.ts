@@ -1,10 +1,4 @@
-import {
-  IPC_EVENT_CHANNEL,
-  IPC_INVOKE_CHANNEL,
-  isPublicEvent,
-  type LoketEvent,
-  type Reply,
-} from '../contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isPublicEvent, type LoketEvent, type Reply } from '../contract';
 import type { Dispatcher } from '../services/dispatcher';
 import type { EventBus } from '../services/events';
 

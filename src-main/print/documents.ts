@@ -18,7 +18,11 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
   return {
     'documents.patientCard': async ({ patientId }) => {
       const patient = await patientOf(patientId);
-      return { title: `Kartu berobat ${patient.rmNumber}`, html: kartuBerobat(patient, await loadSharedSettings(ctx.db)), paper: { widthMm: 85.6, heightMm: 54 } };
+      return {
+        title: `Kartu berobat ${patient.rmNumber}`,
+        html: kartuBerobat(patient, await loadSharedSettings(ctx.db)),
+        paper: { widthMm: 85.6, heightMm: 54 },
+      };
     },
     'documents.folderLabel': async ({ patientId }) => {
       const patient = await patientOf(patientId);
@@ -28,7 +32,11 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
       const visit = await getVisit(ctx.db, visitId);
       if (!visit) throw new LoketError('NOT_FOUND', `Kunjungan dengan id ${visitId} tidak ditemukan.`);
       if (visit.payer !== 'umum' || visit.fee === 0) throw new LoketError('CONFLICT', 'Kunjungan ini tidak dikenai biaya: tidak ada kwitansi.');
-      return { title: `Kwitansi kunjungan ${visit.seq}`, html: kwitansi(visit, await loadSharedSettings(ctx.db), { copy: copy ?? false }), paper: { widthMm: 210, heightMm: 148 } };
+      return {
+        title: `Kwitansi kunjungan ${visit.seq}`,
+        html: kwitansi(visit, await loadSharedSettings(ctx.db), { copy: copy ?? false }),
+        paper: { widthMm: 210, heightMm: 148 },
+      };
     },
   };
 }

@@ -16,7 +16,14 @@ export function sessionUserOf(user: User): SessionUser {
   return { id, username, fullName, role, active, createdAt, permissions: [...rolePermissions[role]].sort() };
 }
 
-const publicUser = (u: users.UserRecord): User => ({ id: u.id, username: u.username, fullName: u.fullName, role: u.role, active: u.active, createdAt: u.createdAt });
+const publicUser = (u: users.UserRecord): User => ({
+  id: u.id,
+  username: u.username,
+  fullName: u.fullName,
+  role: u.role,
+  active: u.active,
+  createdAt: u.createdAt,
+});
 
 /** Resolves a bearer token to its user, sliding the session's expiry. */
 export async function authenticate(ctx: ServiceContext, token: string | null): Promise<SessionUser | null> {
@@ -114,7 +121,10 @@ export function authHandlers(ctx: ServiceContext): Handlers<keyof typeof authMet
       const at = ctx.now().toISOString();
       const user = await ctx.db.transaction().execute(async (trx) => {
         const before = await requireUser(trx, input.id);
-        const losesAdmin = before.role === 'administrator' && before.active && (input.active === false || (input.role !== undefined && input.role !== 'administrator'));
+        const losesAdmin =
+          before.role === 'administrator' &&
+          before.active &&
+          (input.active === false || (input.role !== undefined && input.role !== 'administrator'));
         if (losesAdmin && (await users.countActiveAdmins(trx)) <= 1) {
           throw new LoketError('CONFLICT', 'Harus tetap ada minimal satu administrator aktif.');
         }

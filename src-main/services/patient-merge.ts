@@ -9,7 +9,8 @@ export function patientMergeHandlers(ctx: ServiceContext): Handlers<keyof typeof
   const livePatient = async (db: Executor, id: number, field: string) => {
     const row = await db.selectFrom('patient').select(['id', 'name', 'rm_number', 'nik', 'merged_into']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new LoketError('NOT_FOUND', `Pasien dengan id ${id} tidak ditemukan.`, [{ path: field, message: 'Tidak ditemukan' }]);
-    if (row.merged_into !== null) throw new LoketError('CONFLICT', `${row.name} (${row.rm_number}) sudah digabung ke pasien lain.`, [{ path: field, message: 'Sudah digabung' }]);
+    if (row.merged_into !== null)
+      throw new LoketError('CONFLICT', `${row.name} (${row.rm_number}) sudah digabung ke pasien lain.`, [{ path: field, message: 'Sudah digabung' }]);
     return row;
   };
   const mergeById = async (db: Executor, id: number): Promise<PatientMerge> => {
@@ -20,7 +21,10 @@ export function patientMergeHandlers(ctx: ServiceContext): Handlers<keyof typeof
 
   return {
     'patients.merge': async ({ keepId, mergeId, reason }, call) => {
-      if (keepId === mergeId) throw new LoketError('VALIDATION', 'Pasien yang dipertahankan dan yang digabung harus berbeda.', [{ path: 'mergeId', message: 'Sama dengan pasien yang dipertahankan' }]);
+      if (keepId === mergeId)
+        throw new LoketError('VALIDATION', 'Pasien yang dipertahankan dan yang digabung harus berbeda.', [
+          { path: 'mergeId', message: 'Sama dengan pasien yang dipertahankan' },
+        ]);
       const by = actorOf(call).id;
       const at = ctx.now().toISOString();
       const id = await ctx.db.transaction().execute(async (trx) => {
@@ -45,7 +49,8 @@ export function patientMergeHandlers(ctx: ServiceContext): Handlers<keyof typeof
         if (row.undone_at) throw new LoketError('CONFLICT', `Penggabungan #${mergeId} sudah dibatalkan pada ${row.undone_at}.`);
         // Later merges built on this one must be undone first, newest first.
         const later = (await merges.activeMergesInvolving(trx, row.kept_id)).filter((m) => m.id > row.id && m.merged_id === row.kept_id);
-        if (later.length > 0) throw new LoketError('CONFLICT', `Pasien yang dipertahankan sudah digabung lagi (penggabungan #${later[0]!.id}): batalkan yang itu dulu.`);
+        if (later.length > 0)
+          throw new LoketError('CONFLICT', `Pasien yang dipertahankan sudah digabung lagi (penggabungan #${later[0]!.id}): batalkan yang itu dulu.`);
         const merged = await trx.selectFrom('patient').select(['nik']).where('id', '=', row.merged_id).executeTakeFirstOrThrow();
         if (merged.nik && (await patientIdByNik(trx, merged.nik)) !== undefined) {
           throw new LoketError('CONFLICT', 'NIK pasien yang digabung kini dipakai pasien lain; periksa data itu sebelum membatalkan.');

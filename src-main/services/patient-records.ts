@@ -1,4 +1,11 @@
-import { LoketError, type FieldIssue, type PatientCreateInput, type PatientRecord, type patientRecordMethods, type SharedSettings } from '../contract';
+import {
+  LoketError,
+  type FieldIssue,
+  type PatientCreateInput,
+  type PatientRecord,
+  type patientRecordMethods,
+  type SharedSettings,
+} from '../contract';
 import type { Executor } from '../db/repositories/executor';
 import * as records from '../db/repositories/patient-records';
 import { summariesByIds } from '../db/repositories/patients';
@@ -37,7 +44,8 @@ export async function checkPatientFields(db: Executor, input: Partial<Fields>, t
   if (has('name')) Object.assign(col, { name: input.name, name_key: nameKey(input.name!) });
   if (has('birthDate')) {
     if (input.birthDate! > today) issues.push({ path: 'birthDate', message: 'Tanggal lahir tidak boleh di masa depan' });
-    else if (ageInYears(input.birthDate!, today) > OLDEST_YEARS) issues.push({ path: 'birthDate', message: `Tanggal lahir lebih dari ${OLDEST_YEARS} tahun yang lalu` });
+    else if (ageInYears(input.birthDate!, today) > OLDEST_YEARS)
+      issues.push({ path: 'birthDate', message: `Tanggal lahir lebih dari ${OLDEST_YEARS} tahun yang lalu` });
     col.birth_date = input.birthDate;
   }
   if (has('sex')) col.sex = input.sex;
@@ -58,7 +66,8 @@ export async function checkPatientFields(db: Executor, input: Partial<Fields>, t
     if (typed) {
       const decoded = decodeNik(typed, today);
       if (!decoded.ok) issues.push({ path: 'motherNik', message: decoded.reason });
-      else if (decoded.info.sex !== 'P') issues.push({ path: 'motherNik', message: 'NIK ibu menunjukkan jenis kelamin laki-laki (tanggal lahir di NIK tidak ditambah 40)' });
+      else if (decoded.info.sex !== 'P')
+        issues.push({ path: 'motherNik', message: 'NIK ibu menunjukkan jenis kelamin laki-laki (tanggal lahir di NIK tidak ditambah 40)' });
       else col.mother_nik = decoded.info.nik;
     } else col.mother_nik = null;
   }
@@ -92,7 +101,8 @@ export async function checkPatientFields(db: Executor, input: Partial<Fields>, t
   }
   if (has('villageCode')) {
     const code = blank(input.villageCode) ?? null;
-    if (code && !(await records.villageExists(db, code))) issues.push({ path: 'villageCode', message: 'Kode desa/kelurahan tidak ada di daftar wilayah Kemendagri' });
+    if (code && !(await records.villageExists(db, code)))
+      issues.push({ path: 'villageCode', message: 'Kode desa/kelurahan tidak ada di daftar wilayah Kemendagri' });
     col.village_code = code;
   }
   for (const [field, column] of [
@@ -127,7 +137,10 @@ export async function checkPatientFields(db: Executor, input: Partial<Fields>, t
     issues.push({ path: 'motherName', message: 'Wajib diisi untuk bayi yang belum mempunyai NIK' });
   }
   if (issues.length > 0) {
-    const summary = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ');
+    const summary = issues
+      .slice(0, 3)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ');
     throw new LoketError('VALIDATION', `Data pasien belum benar — ${summary}${issues.length > 3 ? '; …' : ''}`, issues);
   }
   return { columns: col, warnings };
@@ -135,13 +148,21 @@ export async function checkPatientFields(db: Executor, input: Partial<Fields>, t
 
 async function similarPatients(db: Executor, name: string, birthDate: string, excludeId?: number) {
   const key = nameKey(name);
-  const candidates = await records.patientsBornBetween(db, shiftDate(birthDate, -NEAR_BIRTH_DATE_DAYS), shiftDate(birthDate, NEAR_BIRTH_DATE_DAYS), excludeId);
+  const candidates = await records.patientsBornBetween(
+    db,
+    shiftDate(birthDate, -NEAR_BIRTH_DATE_DAYS),
+    shiftDate(birthDate, NEAR_BIRTH_DATE_DAYS),
+    excludeId,
+  );
   const scored = candidates
     .map((c) => ({ id: c.id, score: nameSimilarity(key, c.name_key) + (c.birth_date === birthDate ? 0.05 : 0) }))
     .filter((c) => c.score >= SIMILAR_NAME_THRESHOLD)
     .sort((a, b) => b.score - a.score)
     .slice(0, 5);
-  return summariesByIds(db, scored.map((c) => c.id));
+  return summariesByIds(
+    db,
+    scored.map((c) => c.id),
+  );
 }
 
 async function nikHolderMessage(db: Executor, id: number): Promise<string> {
@@ -177,7 +198,10 @@ export function patientRecordHandlers(ctx: ServiceContext): Handlers<keyof typeo
     if (!record) throw new LoketError('NOT_FOUND', `Pasien dengan id ${id} tidak ditemukan (atau sudah digabung ke pasien lain).`);
     return record;
   };
-  const uniqueNik = { nik: { path: 'nik', message: 'NIK ini sudah terdaftar atas pasien lain.' }, rm_number: { path: 'rmNumber', message: 'No. RM sudah dipakai.' } };
+  const uniqueNik = {
+    nik: { path: 'nik', message: 'NIK ini sudah terdaftar atas pasien lain.' },
+    rm_number: { path: 'rmNumber', message: 'No. RM sudah dipakai.' },
+  };
 
   return {
     'patients.get': async ({ id }) => requireRecord(ctx.db, id),
@@ -193,15 +217,18 @@ export function patientRecordHandlers(ctx: ServiceContext): Handlers<keyof typeo
         id = await ctx.db.transaction().execute(async (trx) => {
           if (full.nik) {
             const holder = await records.patientIdByNik(trx, full.nik);
-            if (holder !== undefined) throw new LoketError('CONFLICT', await nikHolderMessage(trx, holder), [{ path: 'nik', message: 'Sudah terdaftar' }]);
+            if (holder !== undefined)
+              throw new LoketError('CONFLICT', await nikHolderMessage(trx, holder), [{ path: 'nik', message: 'Sudah terdaftar' }]);
           }
           if (!ignoreSimilar) {
             const similar = await similarPatients(trx, full.name, full.birth_date);
             if (similar.length > 0) {
               const list = similar.map((s) => `${s.name} (${s.rmNumber}, lahir ${s.birthDate})`).join('; ');
-              throw new LoketError('CONFLICT', `Mungkin pasien ini sudah terdaftar: ${list}. Periksa dulu; bila memang orang lain, simpan lagi dengan konfirmasi.`, [
-                { path: 'name', message: 'Nama mirip dengan pasien terdaftar yang tanggal lahirnya sama atau dekat' },
-              ]);
+              throw new LoketError(
+                'CONFLICT',
+                `Mungkin pasien ini sudah terdaftar: ${list}. Periksa dulu; bila memang orang lain, simpan lagi dengan konfirmasi.`,
+                [{ path: 'name', message: 'Nama mirip dengan pasien terdaftar yang tanggal lahirnya sama atau dekat' }],
+              );
             }
           }
           const rm = await allocateRm(trx, settings, full.kk_number);
@@ -225,9 +252,11 @@ export function patientRecordHandlers(ctx: ServiceContext): Handlers<keyof typeo
         await ctx.db.transaction().execute(async (trx) => {
           if (columns.nik) {
             const holder = await records.patientIdByNik(trx, columns.nik, id);
-            if (holder !== undefined) throw new LoketError('CONFLICT', await nikHolderMessage(trx, holder), [{ path: 'nik', message: 'Sudah terdaftar' }]);
+            if (holder !== undefined)
+              throw new LoketError('CONFLICT', await nikHolderMessage(trx, holder), [{ path: 'nik', message: 'Sudah terdaftar' }]);
           }
-          if (!(await records.updatePatientRow(trx, id, { ...columns, updated_at: at }))) throw new LoketError('NOT_FOUND', `Pasien dengan id ${id} tidak ditemukan.`);
+          if (!(await records.updatePatientRow(trx, id, { ...columns, updated_at: at })))
+            throw new LoketError('NOT_FOUND', `Pasien dengan id ${id} tidak ditemukan.`);
         });
       } catch (error) {
         if (error instanceof LoketError) throw error;

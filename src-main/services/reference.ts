@@ -37,13 +37,22 @@ export function referenceHandlers(ctx: ServiceContext): Handlers<keyof typeof re
     'units.save': (input) => save('unit', (trx) => ref.saveUnit(trx, input), ref.listUnits, codeTaken),
     'services.list': () => ref.listServices(ctx.db),
     'services.save': (input) =>
-      save('service', (trx) => ref.saveService(trx, input), ref.listServices, { ...codeTaken, prefix: { path: 'prefix', message: 'Prefiks tiket ini sudah dipakai layanan lain.' } }),
+      save('service', (trx) => ref.saveService(trx, input), ref.listServices, {
+        ...codeTaken,
+        prefix: { path: 'prefix', message: 'Prefiks tiket ini sudah dipakai layanan lain.' },
+      }),
     'counters.list': () => ref.listCounters(ctx.db),
-    'counters.save': (input) => save('counter', (trx) => ref.saveCounter(trx, input), ref.listCounters, { number: { path: 'number', message: 'Nomor loket ini sudah dipakai.' } }),
+    'counters.save': (input) =>
+      save('counter', (trx) => ref.saveCounter(trx, input), ref.listCounters, {
+        number: { path: 'number', message: 'Nomor loket ini sudah dipakai.' },
+      }),
     'practitioners.list': () => ref.listPractitioners(ctx.db),
     'practitioners.save': (input) => save('practitioner', (trx) => ref.savePractitioner(trx, input), ref.listPractitioners, {}),
     'facilities.list': () => ref.listFacilities(ctx.db),
-    'facilities.save': (input) => save('facility', (trx) => ref.saveFacility(trx, input), ref.listFacilities, { code: { path: 'code', message: 'Kode faskes ini sudah terdaftar.' } }),
+    'facilities.save': (input) =>
+      save('facility', (trx) => ref.saveFacility(trx, input), ref.listFacilities, {
+        code: { path: 'code', message: 'Kode faskes ini sudah terdaftar.' },
+      }),
     'regions.children': (input) => regionChildren(ctx.db, input.parentCode),
     'regions.search': (input) => searchRegions(ctx.db, input.query, input.level, input.limit ?? 20),
   };

@@ -21,7 +21,10 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
 
   async function requirePatient(db: Executor, id: number) {
     const patient = await getPatientRecord(db, id);
-    if (!patient) throw new LoketError('NOT_FOUND', `Pasien dengan id ${id} tidak ditemukan (atau sudah digabung ke pasien lain).`, [{ path: 'patientId', message: 'Tidak ditemukan' }]);
+    if (!patient)
+      throw new LoketError('NOT_FOUND', `Pasien dengan id ${id} tidak ditemukan (atau sudah digabung ke pasien lain).`, [
+        { path: 'patientId', message: 'Tidak ditemukan' },
+      ]);
     return patient;
   }
   async function requireVisit(db: Executor, id: number) {
@@ -65,41 +68,58 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
       const clerk = actorOf(call);
       const warnings: string[] = [];
       if (input.payer === 'bpjs' && !input.bpjsFaskesConfirmed) {
-        throw new LoketError('VALIDATION', 'Konfirmasi bahwa puskesmas ini adalah FKTP terdaftar pasien BPJS; bila bukan, daftarkan sebagai pasien umum.', [
-          { path: 'bpjsFaskesConfirmed', message: 'Belum dikonfirmasi' },
-        ]);
+        throw new LoketError(
+          'VALIDATION',
+          'Konfirmasi bahwa puskesmas ini adalah FKTP terdaftar pasien BPJS; bila bukan, daftarkan sebagai pasien umum.',
+          [{ path: 'bpjsFaskesConfirmed', message: 'Belum dikonfirmasi' }],
+        );
       }
       if (input.payer === 'asuransi_lain' && !input.insuranceName) {
-        throw new LoketError('VALIDATION', 'Nama asuransi wajib diisi untuk penjamin asuransi lain.', [{ path: 'insuranceName', message: 'Wajib diisi' }]);
+        throw new LoketError('VALIDATION', 'Nama asuransi wajib diisi untuk penjamin asuransi lain.', [
+          { path: 'insuranceName', message: 'Wajib diisi' },
+        ]);
       }
       const id = await ctx.db
         .transaction()
         .execute(async (trx) => {
           const patient = await requirePatient(trx, input.patientId);
           if (input.payer === 'bpjs' && !patient.bpjsNumber) {
-            throw new LoketError('VALIDATION', 'Pasien belum mempunyai No. BPJS di datanya: lengkapi dulu, atau daftarkan sebagai pasien umum.', [{ path: 'payer', message: 'No. BPJS belum ada' }]);
+            throw new LoketError('VALIDATION', 'Pasien belum mempunyai No. BPJS di datanya: lengkapi dulu, atau daftarkan sebagai pasien umum.', [
+              { path: 'payer', message: 'No. BPJS belum ada' },
+            ]);
           }
           // Emergencies go to UGD whatever was chosen (seed 001 step 3).
           let unit: Unit;
           if (input.emergency) {
             const ugd = (await listUnits(trx)).find((u) => u.code === 'UGD' && u.active);
-            if (!ugd) throw new LoketError('VALIDATION', 'Unit UGD belum ada atau tidak aktif di Pengaturan → Unit.', [{ path: 'emergency', message: 'UGD tidak tersedia' }]);
+            if (!ugd)
+              throw new LoketError('VALIDATION', 'Unit UGD belum ada atau tidak aktif di Pengaturan → Unit.', [
+                { path: 'emergency', message: 'UGD tidak tersedia' },
+              ]);
             unit = ugd;
           } else {
             if (input.unitId === undefined) throw new LoketError('VALIDATION', 'Pilih unit tujuan.', [{ path: 'unitId', message: 'Wajib diisi' }]);
             unit = await activeUnit(trx, input.unitId);
           }
-          const proposal = proposeCluster({ birthDate: patient.birthDate, sex: patient.sex, pregnantOrPostpartum: input.pregnantOrPostpartum }, day, settings.lifeStage);
+          const proposal = proposeCluster(
+            { birthDate: patient.birthDate, sex: patient.sex, pregnantOrPostpartum: input.pregnantOrPostpartum },
+            day,
+            settings.lifeStage,
+          );
           const routed: Cluster = input.emergency ? 'lintas' : FIXED_CLUSTERS.includes(unit.cluster) ? unit.cluster : proposal.cluster;
           const cluster = input.cluster ?? routed;
           if (cluster !== routed && !input.clusterReason) {
-            throw new LoketError('VALIDATION', `Klaster diubah dari usulan (${routed}): tuliskan alasannya.`, [{ path: 'clusterReason', message: 'Wajib diisi bila klaster diubah' }]);
+            throw new LoketError('VALIDATION', `Klaster diubah dari usulan (${routed}): tuliskan alasannya.`, [
+              { path: 'clusterReason', message: 'Wajib diisi bila klaster diubah' },
+            ]);
           }
           const sameUnit = (await visits.unitsVisitedOn(trx, patient.id, day)).includes(unit.id);
           if (sameUnit && !input.allowSameUnitToday) {
-            throw new LoketError('CONFLICT', `${patient.name} sudah terdaftar ke ${unit.name} hari ini. Daftarkan lagi hanya bila memang kunjungan kedua.`, [
-              { path: 'unitId', message: 'Sudah terdaftar hari ini' },
-            ]);
+            throw new LoketError(
+              'CONFLICT',
+              `${patient.name} sudah terdaftar ke ${unit.name} hari ini. Daftarkan lagi hanya bila memang kunjungan kedua.`,
+              [{ path: 'unitId', message: 'Sudah terdaftar hari ini' }],
+            );
           }
           if (sameUnit) warnings.push(`Kunjungan kedua ke ${unit.name} hari ini.`);
           // Pasien umum pay the local tariff at the cashier before service (seed 001 steps 2 and 8).
@@ -108,14 +128,19 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
           if (input.payer === 'umum') {
             const tariffs = (await listTariffs(trx)).filter((t) => t.active);
             const tariff = input.tariffId !== undefined ? tariffs.find((t) => t.id === input.tariffId) : tariffs[0];
-            if (!tariff) throw new LoketError('VALIDATION', 'Tarif pelayanan tidak ditemukan atau tidak aktif: periksa Pengaturan → Tarif.', [{ path: 'tariffId', message: 'Tidak ditemukan' }]);
+            if (!tariff)
+              throw new LoketError('VALIDATION', 'Tarif pelayanan tidak ditemukan atau tidak aktif: periksa Pengaturan → Tarif.', [
+                { path: 'tariffId', message: 'Tidak ditemukan' },
+              ]);
             fee = tariff.amount;
             tariffId = tariff.id;
           }
           if (input.appointmentId !== undefined) {
             const appointment = await visits.getAppointment(trx, input.appointmentId);
             if (!appointment || appointment.patient.id !== patient.id || appointment.status !== 'terjadwal' || appointment.date !== day) {
-              throw new LoketError('VALIDATION', 'Jadwal kontrol ini bukan milik pasien ini hari ini, atau sudah dipakai/dibatalkan.', [{ path: 'appointmentId', message: 'Tidak berlaku' }]);
+              throw new LoketError('VALIDATION', 'Jadwal kontrol ini bukan milik pasien ini hari ini, atau sudah dipakai/dibatalkan.', [
+                { path: 'appointmentId', message: 'Tidak berlaku' },
+              ]);
             }
           }
           const visitId = await visits.insertVisit(trx, {
@@ -156,7 +181,8 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
       await ctx.db.transaction().execute(async (trx) => {
         const visit = await requireVisit(trx, visitId);
         if (visit.payer !== 'umum' || visit.fee === 0) throw new LoketError('CONFLICT', 'Kunjungan ini tidak dikenai biaya di kasir.');
-        if (!(await visits.markVisitPaid(trx, visitId, at))) throw new LoketError('CONFLICT', `Kunjungan ini sudah dibayar pada ${visit.paidAt ?? '-'}.`);
+        if (!(await visits.markVisitPaid(trx, visitId, at)))
+          throw new LoketError('CONFLICT', `Kunjungan ini sudah dibayar pada ${visit.paidAt ?? '-'}.`);
       });
       ctx.events.emit('visits.changed', { visitId, change: 'paid' });
       return requireVisit(ctx.db, visitId);
@@ -172,7 +198,9 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
           return (await listTariffs(trx)).find((t) => t.id === id)!;
         })
         .catch((error: unknown) =>
-          error instanceof LoketError ? Promise.reject(error) : translateConstraint(error, { code: { path: 'code', message: 'Kode tarif ini sudah dipakai.' } }),
+          error instanceof LoketError
+            ? Promise.reject(error)
+            : translateConstraint(error, { code: { path: 'code', message: 'Kode tarif ini sudah dipakai.' } }),
         );
       ctx.events.emit('reference.changed', { kind: 'tariff' });
       return saved;
@@ -180,7 +208,8 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
 
     'appointments.create': async ({ patientId, unitId, date, note }, call) => {
       const settings = await loadSharedSettings(ctx.db);
-      if (date < today(settings)) throw new LoketError('VALIDATION', 'Tanggal kontrol tidak boleh sebelum hari ini.', [{ path: 'date', message: 'Sudah lewat' }]);
+      if (date < today(settings))
+        throw new LoketError('VALIDATION', 'Tanggal kontrol tidak boleh sebelum hari ini.', [{ path: 'date', message: 'Sudah lewat' }]);
       const at = ctx.now().toISOString();
       const id = await ctx.db.transaction().execute(async (trx) => {
         await requirePatient(trx, patientId);
@@ -205,7 +234,8 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
       await ctx.db.transaction().execute(async (trx) => {
         const appointment = await visits.getAppointment(trx, id);
         if (!appointment) throw new LoketError('NOT_FOUND', 'Jadwal kontrol tidak ditemukan.');
-        if (!(await visits.setAppointmentStatus(trx, id, 'batal', at))) throw new LoketError('CONFLICT', `Jadwal kontrol ini sudah ${appointment.status}.`);
+        if (!(await visits.setAppointmentStatus(trx, id, 'batal', at)))
+          throw new LoketError('CONFLICT', `Jadwal kontrol ini sudah ${appointment.status}.`);
       });
       ctx.events.emit('appointments.changed', { appointmentId: id });
       return (await visits.getAppointment(ctx.db, id))!;

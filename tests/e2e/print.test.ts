@@ -28,7 +28,13 @@ describe('printed documents (Chromium → PDF → pdftotext)', () => {
     admin = await adminToken(h);
     browser = await launchBrowser();
     await ok('settings.update', {
-      puskesmas: { name: 'UPT Puskesmas Sukamaju', pemerintah: 'Pemerintah Kabupaten Bogor', dinas: 'Dinas Kesehatan', address: 'Jl. Raya Sukamaju No. 1', phone: '(0251) 123456' },
+      puskesmas: {
+        name: 'UPT Puskesmas Sukamaju',
+        pemerintah: 'Pemerintah Kabupaten Bogor',
+        dinas: 'Dinas Kesehatan',
+        address: 'Jl. Raya Sukamaju No. 1',
+        phone: '(0251) 123456',
+      },
     });
     patient = (
       await ok<{ patient: PatientRecord }>('patients.create', {
@@ -60,7 +66,15 @@ describe('printed documents (Chromium → PDF → pdftotext)', () => {
     expect(size.width).toBeCloseTo(85.6, 0);
     expect(size.height).toBeCloseTo(54, 0);
     expect(pdf.compact).toContain('KARTUBEROBAT');
-    for (const text of ['UPT PUSKESMAS SUKAMAJU', patient.rmNumber, "Siti Nur'aini", 'Kp. Babakan <b>&', '12 Maret 1990', 'RT 001/RW 004', 'Bawalah kartu ini']) {
+    for (const text of [
+      'UPT PUSKESMAS SUKAMAJU',
+      patient.rmNumber,
+      "Siti Nur'aini",
+      'Kp. Babakan <b>&',
+      '12 Maret 1990',
+      'RT 001/RW 004',
+      'Bawalah kartu ini',
+    ]) {
       expect(pdf.text).toContain(text);
     }
     // The barcode is drawn as vector bars.
@@ -79,7 +93,11 @@ describe('printed documents (Chromium → PDF → pdftotext)', () => {
 
   it('prints the kwitansi of an umum visit with the amount in words, and SALINAN on a reprint', async () => {
     const units = await ok<Unit[]>('units.list', {});
-    const { visit } = await ok<{ visit: Visit }>('visits.register', { patientId: patient.id, payer: 'umum', unitId: units.find((u) => u.code === 'UMUM')!.id });
+    const { visit } = await ok<{ visit: Visit }>('visits.register', {
+      patientId: patient.id,
+      payer: 'umum',
+      unitId: units.find((u) => u.code === 'UMUM')!.id,
+    });
     const first = await renderPdf(browser, await ok<Printable>('documents.receipt', { visitId: visit.id }));
     expect(first.pages).toBe(1);
     expect(first.compact).toContain('KWITANSI');
@@ -92,7 +110,12 @@ describe('printed documents (Chromium → PDF → pdftotext)', () => {
     expect(copy.text).toContain('LUNAS');
     // A BPJS visit has no receipt.
     await ok('patients.update', { id: patient.id, bpjsNumber: '0001234567890' });
-    const bpjs = await ok<{ visit: Visit }>('visits.register', { patientId: patient.id, payer: 'bpjs', bpjsFaskesConfirmed: true, unitId: units.find((u) => u.code === 'GIGI')!.id });
+    const bpjs = await ok<{ visit: Visit }>('visits.register', {
+      patientId: patient.id,
+      payer: 'bpjs',
+      bpjsFaskesConfirmed: true,
+      unitId: units.find((u) => u.code === 'GIGI')!.id,
+    });
     expect((await h.call('documents.receipt', { visitId: bpjs.visit.id }, admin)).status).toBe(409);
     expect(execFileSync('pdffonts', [first.file], { encoding: 'utf8' })).toMatch(/DejaVu|Arial|Liberation/);
   });

@@ -94,7 +94,10 @@ describe('serve mode (the built host as its own process)', () => {
     const p = startProcess(process.execPath, [join(root, 'scripts', 'start.mjs'), '--port', '0', '--data', data], root);
     started.push(p);
     await p.waitFor(urlLine, 120_000);
-    const lines = p.stdout().split('\n').filter((l) => l.startsWith('Runtime Electron tidak tersedia'));
+    const lines = p
+      .stdout()
+      .split('\n')
+      .filter((l) => l.startsWith('Runtime Electron tidak tersedia'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/mode peramban/);
     await p.stop();

@@ -64,7 +64,10 @@ describe('contract', () => {
     expect(login).toMatchObject({ ok: true, value: { token: '' } });
     expect(await invoke(trusted, 'auth.me', {})).toMatchObject({ ok: true, value: { username: 'admin' } });
     const other = windowStandIn(2);
-    expect(await invoke({ sender: other.sender, senderFrame: { url: 'file:///loket/index.html' } }, 'auth.me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await invoke({ sender: other.sender, senderFrame: { url: 'file:///loket/index.html' } }, 'auth.me', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
 
     // Events reach the window that called.
     await invoke(trusted, 'settings.update', { runningText: 'Uji peristiwa' });
@@ -76,7 +79,10 @@ describe('contract', () => {
   });
 
   it('the OpenAPI document lists every method with its input and output', async () => {
-    const doc = (await fetch(`${h.url}/api/openapi.json`).then((r) => r.json())) as { openapi: string; paths: Record<string, { post?: { requestBody: unknown; responses: Record<string, unknown>; summary: string } }> };
+    const doc = (await fetch(`${h.url}/api/openapi.json`).then((r) => r.json())) as {
+      openapi: string;
+      paths: Record<string, { post?: { requestBody: unknown; responses: Record<string, unknown>; summary: string } }>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     for (const method of methodNames) {
       const op = doc.paths[`/api/${method}`]?.post;

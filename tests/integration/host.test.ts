@@ -53,7 +53,8 @@ describe('host lifecycle', () => {
 
   it('loads Kemendagri regions once from the package and searches them', async () => {
     const host = await testHost({ loadRegions: true });
-    const count = () => (host.store.sqlite.prepare('SELECT level, count(*) AS n FROM region GROUP BY level ORDER BY level').all() as { n: number }[]).map((r) => r.n);
+    const count = () =>
+      (host.store.sqlite.prepare('SELECT level, count(*) AS n FROM region GROUP BY level ORDER BY level').all() as { n: number }[]).map((r) => r.n);
     const [provinces, regencies, districts, villages] = count();
     expect(provinces).toBeGreaterThanOrEqual(38);
     expect(regencies).toBeGreaterThan(500);

@@ -8,7 +8,11 @@ describe('HTTP transport', () => {
   let h: HttpHost;
   let admin: string;
   const post = (method: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${h.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin}`, ...headers }, body });
+    fetch(`${h.url}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin}`, ...headers },
+      body,
+    });
   const unitCount = async () => {
     const r = await h.call<unknown[]>('units.list', {}, admin);
     return r.body.ok ? r.body.value.length : -1;

@@ -36,8 +36,12 @@ describe('migrations', () => {
     expect(await schemaVersion(db)).toBe(1);
     await db.insertInto('unit').values({ code: 'UMUM', name: 'Poli Umum', cluster: 'klaster3', closing_time: '14:00' }).execute();
     await expect(db.insertInto('unit').values({ code: 'X', name: 'X', cluster: 'klaster9', closing_time: null }).execute()).rejects.toThrow(/CHECK/);
-    await expect(db.insertInto('unit').values({ code: 'UMUM', name: 'Lagi', cluster: 'klaster3', closing_time: null }).execute()).rejects.toThrow(/UNIQUE/);
-    await expect(db.insertInto('setting').values({ key: 'k', value: 'not json', updated_at: 'x', updated_by: null }).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto('unit').values({ code: 'UMUM', name: 'Lagi', cluster: 'klaster3', closing_time: null }).execute()).rejects.toThrow(
+      /UNIQUE/,
+    );
+    await expect(db.insertInto('setting').values({ key: 'k', value: 'not json', updated_at: 'x', updated_by: null }).execute()).rejects.toThrow(
+      /CHECK/,
+    );
   });
 
   it('0002 pasien_kunjungan: keeps v1 data and adds patients and visits referencing it', async () => {
@@ -52,22 +56,86 @@ describe('migrations', () => {
     const at = '2026-11-23T01:00:00.000Z';
     const patient = await db
       .insertInto('patient')
-      .values({ rm_number: '000001', name: 'Siti Aminah', name_key: 'siti aminah', sex: 'P', birth_date: '1990-03-12', nik: '3201015203900001', village_code: '32.01.01.2001', payer_default: 'bpjs', created_at: at, updated_at: at } as never)
+      .values({
+        rm_number: '000001',
+        name: 'Siti Aminah',
+        name_key: 'siti aminah',
+        sex: 'P',
+        birth_date: '1990-03-12',
+        nik: '3201015203900001',
+        village_code: '32.01.01.2001',
+        payer_default: 'bpjs',
+        created_at: at,
+        updated_at: at,
+      } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
     await db
       .insertInto('visit')
-      .values({ visit_date: '2026-11-23', seq: 1, registered_at: at, patient_id: patient.id, payer: 'bpjs', unit_id: unit.id, cluster: 'klaster2', emergency: 0, kunjungan_baru: 1, pasien_baru: 1, paid_at: null, registered_by: null })
+      .values({
+        visit_date: '2026-11-23',
+        seq: 1,
+        registered_at: at,
+        patient_id: patient.id,
+        payer: 'bpjs',
+        unit_id: unit.id,
+        cluster: 'klaster2',
+        emergency: 0,
+        kunjungan_baru: 1,
+        pasien_baru: 1,
+        paid_at: null,
+        registered_by: null,
+      })
       .execute();
     // A second live patient with the same NIK is refused; a malformed NIK too.
     await expect(
-      db.insertInto('patient').values({ rm_number: '000002', name: 'X', name_key: 'x', sex: 'P', birth_date: '1990-03-12', nik: '3201015203900001', created_at: at, updated_at: at } as never).execute(),
+      db
+        .insertInto('patient')
+        .values({
+          rm_number: '000002',
+          name: 'X',
+          name_key: 'x',
+          sex: 'P',
+          birth_date: '1990-03-12',
+          nik: '3201015203900001',
+          created_at: at,
+          updated_at: at,
+        } as never)
+        .execute(),
     ).rejects.toThrow(/UNIQUE/);
     await expect(
-      db.insertInto('patient').values({ rm_number: '000003', name: 'X', name_key: 'x', sex: 'P', birth_date: '1990-03-12', nik: '32010152039A0001', created_at: at, updated_at: at } as never).execute(),
+      db
+        .insertInto('patient')
+        .values({
+          rm_number: '000003',
+          name: 'X',
+          name_key: 'x',
+          sex: 'P',
+          birth_date: '1990-03-12',
+          nik: '32010152039A0001',
+          created_at: at,
+          updated_at: at,
+        } as never)
+        .execute(),
     ).rejects.toThrow(/CHECK/);
     await expect(
-      db.insertInto('visit').values({ visit_date: '2026-11-23', seq: 2, registered_at: at, patient_id: 999, payer: 'bpjs', unit_id: unit.id, cluster: 'klaster2', emergency: 0, kunjungan_baru: 1, pasien_baru: 1, paid_at: null, registered_by: null }).execute(),
+      db
+        .insertInto('visit')
+        .values({
+          visit_date: '2026-11-23',
+          seq: 2,
+          registered_at: at,
+          patient_id: 999,
+          payer: 'bpjs',
+          unit_id: unit.id,
+          cluster: 'klaster2',
+          emergency: 0,
+          kunjungan_baru: 1,
+          pasien_baru: 1,
+          paid_at: null,
+          registered_by: null,
+        })
+        .execute(),
     ).rejects.toThrow(/FOREIGN KEY/);
   });
 
@@ -76,7 +144,10 @@ describe('migrations', () => {
     await migrate(db, 2);
     const at = '2026-11-23T01:00:00.000Z';
     for (const rm of ['000007', '000031', 'SJ-000099'])
-      await db.insertInto('patient').values({ rm_number: rm, name: 'X', name_key: 'x', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never).execute();
+      await db
+        .insertInto('patient')
+        .values({ rm_number: rm, name: 'X', name_key: 'x', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never)
+        .execute();
     await migrate(db, 3);
     const seq = await db.selectFrom('number_sequence').selectAll().execute();
     expect(seq).toEqual([{ name: 'rm', period: '', value: 31 }]);
@@ -89,9 +160,30 @@ describe('migrations', () => {
     const { db } = memory();
     await migrate(db, 3);
     const at = '2026-11-23T01:00:00.000Z';
-    const unit = await db.insertInto('unit').values({ code: 'UMUM', name: 'Poli Umum', cluster: 'klaster3', closing_time: null }).returning('id').executeTakeFirstOrThrow();
-    const patient = await db.insertInto('patient').values({ rm_number: '000001', name: 'X', name_key: 'x', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never).returning('id').executeTakeFirstOrThrow();
-    const visitRow = { visit_date: '2026-11-23', seq: 1, registered_at: at, patient_id: patient.id, payer: 'umum', unit_id: unit.id, cluster: 'klaster3', emergency: 0, kunjungan_baru: 1, pasien_baru: 1, paid_at: null, registered_by: null };
+    const unit = await db
+      .insertInto('unit')
+      .values({ code: 'UMUM', name: 'Poli Umum', cluster: 'klaster3', closing_time: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const patient = await db
+      .insertInto('patient')
+      .values({ rm_number: '000001', name: 'X', name_key: 'x', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const visitRow = {
+      visit_date: '2026-11-23',
+      seq: 1,
+      registered_at: at,
+      patient_id: patient.id,
+      payer: 'umum',
+      unit_id: unit.id,
+      cluster: 'klaster3',
+      emergency: 0,
+      kunjungan_baru: 1,
+      pasien_baru: 1,
+      paid_at: null,
+      registered_by: null,
+    };
     await db.insertInto('visit').values(visitRow).execute();
     await migrate(db, 4);
     const visit = await db.selectFrom('visit').selectAll().executeTakeFirstOrThrow();
@@ -99,8 +191,22 @@ describe('migrations', () => {
     const tariff = await db.insertInto('tariff').values({ code: 'KARCIS', name: 'Karcis', amount: 10000 }).returning('id').executeTakeFirstOrThrow();
     await db.updateTable('visit').set({ tariff_id: tariff.id, fee: 10000 }).execute();
     await db.insertInto('folder_request').values({ visit_id: visit.id, patient_id: patient.id, unit_id: unit.id, requested_at: at }).execute();
-    await expect(db.insertInto('folder_request').values({ visit_id: visit.id, patient_id: patient.id, unit_id: unit.id, requested_at: at }).execute()).rejects.toThrow(/UNIQUE/);
-    await db.insertInto('appointment').values({ patient_id: patient.id, unit_id: unit.id, date: '2026-11-30', note: null, visit_id: null, created_by: null, created_at: at, updated_at: at }).execute();
+    await expect(
+      db.insertInto('folder_request').values({ visit_id: visit.id, patient_id: patient.id, unit_id: unit.id, requested_at: at }).execute(),
+    ).rejects.toThrow(/UNIQUE/);
+    await db
+      .insertInto('appointment')
+      .values({
+        patient_id: patient.id,
+        unit_id: unit.id,
+        date: '2026-11-30',
+        note: null,
+        visit_id: null,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
     await expect(db.insertInto('tariff').values({ code: 'MINUS', name: 'x', amount: -1 }).execute()).rejects.toThrow(/CHECK/);
   });
 
@@ -110,12 +216,33 @@ describe('migrations', () => {
     const at = '2026-11-23T01:00:00.000Z';
     await db.insertInto('region').values({ code: '32.01.26.2001', parent_code: null, level: 4, name: 'Sukamaju' }).execute();
     const add = async (rm: string, name: string, extra: object = {}) =>
-      (await db.insertInto('patient').values({ rm_number: rm, name, name_key: name.toLowerCase(), sex: 'P', birth_date: '1985-03-12', created_at: at, updated_at: at, ...extra } as never).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await db
+          .insertInto('patient')
+          .values({
+            rm_number: rm,
+            name,
+            name_key: name.toLowerCase(),
+            sex: 'P',
+            birth_date: '1985-03-12',
+            created_at: at,
+            updated_at: at,
+            ...extra,
+          } as never)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     const siti = await add('000001', 'Siti Aminah', { village_code: '32.01.26.2001', address_street: "Kp. Ci'bogo" });
     const merged = await add('000002', 'Siti Aminah', { merged_into: siti });
     await migrate(db, 5);
-    const words = async (match: string) => (await sql<{ id: number }>`SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${match} ORDER BY rowid`.execute(db)).rows.map((r) => r.id);
-    const trigrams = async (match: string) => (await sql<{ id: number }>`SELECT rowid AS id FROM patient_name_trigram WHERE patient_name_trigram MATCH ${match} ORDER BY rowid`.execute(db)).rows.map((r) => r.id);
+    const words = async (match: string) =>
+      (await sql<{ id: number }>`SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${match} ORDER BY rowid`.execute(db)).rows.map(
+        (r) => r.id,
+      );
+    const trigrams = async (match: string) =>
+      (
+        await sql<{ id: number }>`SELECT rowid AS id FROM patient_name_trigram WHERE patient_name_trigram MATCH ${match} ORDER BY rowid`.execute(db)
+      ).rows.map((r) => r.id);
     // Existing rows are indexed (merged ones are not): name words, village and street, birth year.
     expect(await words('name : "aminah"')).toEqual([siti]);
     expect(await words('place : "sukamaju" AND place : "cibogo" AND born : "y1985"')).toEqual([siti]);
@@ -135,7 +262,9 @@ describe('migrations', () => {
     expect(await words('name : "budi"')).toEqual([]);
     expect(await trigrams('name : "budi"')).toEqual([]);
     // The other identifiers the search field takes have their indexes.
-    const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'patient' ORDER BY name`.execute(db);
+    const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'patient' ORDER BY name`.execute(
+      db,
+    );
     expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['patient_birth_date', 'patient_kk', 'patient_mother_nik', 'patient_phone']));
   });
 
@@ -145,13 +274,25 @@ describe('migrations', () => {
     const at = '2026-11-23T01:00:00.000Z';
     const ids: number[] = [];
     for (const rm of ['000001', '000002']) {
-      const row = await db.insertInto('patient').values({ rm_number: rm, name: 'X', name_key: 'x', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never).returning('id').executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto('patient')
+        .values({ rm_number: rm, name: 'X', name_key: 'x', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
       ids.push(row.id);
     }
     await migrate(db, 6);
     const moved = JSON.stringify({ visit: [], appointment: [], folder_request: [] });
-    await db.insertInto('patient_merge').values({ kept_id: ids[0]!, merged_id: ids[1]!, reason: 'sama', moved, merged_at: at, merged_by: null, undone_at: null, undone_by: null }).execute();
-    await expect(db.insertInto('patient_merge').values({ kept_id: ids[0]!, merged_id: ids[0]!, reason: 'x', moved, merged_at: at, merged_by: null, undone_at: null, undone_by: null }).execute()).rejects.toThrow(/CHECK/);
+    await db
+      .insertInto('patient_merge')
+      .values({ kept_id: ids[0]!, merged_id: ids[1]!, reason: 'sama', moved, merged_at: at, merged_by: null, undone_at: null, undone_by: null })
+      .execute();
+    await expect(
+      db
+        .insertInto('patient_merge')
+        .values({ kept_id: ids[0]!, merged_id: ids[0]!, reason: 'x', moved, merged_at: at, merged_by: null, undone_at: null, undone_by: null })
+        .execute(),
+    ).rejects.toThrow(/CHECK/);
     expect(await db.selectFrom('patient').select('id').execute()).toHaveLength(2);
   });
 

@@ -11,8 +11,10 @@ describe('merging duplicate patients', () => {
     if (!r.body.ok) throw new Error(`${method}: ${r.body.error.message}`);
     return r.body.value;
   }
-  const patient = async (input: Record<string, unknown>) => (await ok<{ patient: PatientRecord }>('patients.create', { ignoreSimilar: true, ...input })).patient;
-  const owner = (table: string, id: number) => (h.host.store.sqlite.prepare(`SELECT patient_id FROM ${table} WHERE id = ?`).get(id) as { patient_id: number }).patient_id;
+  const patient = async (input: Record<string, unknown>) =>
+    (await ok<{ patient: PatientRecord }>('patients.create', { ignoreSimilar: true, ...input })).patient;
+  const owner = (table: string, id: number) =>
+    (h.host.store.sqlite.prepare(`SELECT patient_id FROM ${table} WHERE id = ?`).get(id) as { patient_id: number }).patient_id;
 
   beforeAll(async () => {
     h = await httpHost();
@@ -26,11 +28,18 @@ describe('merging duplicate patients', () => {
     const dup = await patient({ name: 'Soeparman', birthDate: '1965-02-02', sex: 'L' });
     const umum = units.find((u) => u.code === 'UMUM')!.id;
     const keptVisit = (await ok<{ visit: Visit }>('visits.register', { patientId: keep.id, payer: 'umum', unitId: umum })).visit;
-    const dupVisit = (await ok<{ visit: Visit }>('visits.register', { patientId: dup.id, payer: 'umum', unitId: units.find((u) => u.code === 'GIGI')!.id })).visit;
+    const dupVisit = (
+      await ok<{ visit: Visit }>('visits.register', { patientId: dup.id, payer: 'umum', unitId: units.find((u) => u.code === 'GIGI')!.id })
+    ).visit;
     const appointment = await ok<{ id: number }>('appointments.create', { patientId: dup.id, unitId: umum, date: '2099-03-03', note: null });
 
     const merge = await ok<PatientMerge>('patients.merge', { keepId: keep.id, mergeId: dup.id, reason: 'Pasien sama, ejaan lama di kartu' });
-    expect(merge).toMatchObject({ kept: { id: keep.id }, merged: { id: dup.id, name: 'Soeparman' }, moved: { visits: 1, appointments: 1, folderRequests: 1 }, undoneAt: null });
+    expect(merge).toMatchObject({
+      kept: { id: keep.id },
+      merged: { id: dup.id, name: 'Soeparman' },
+      moved: { visits: 1, appointments: 1, folderRequests: 1 },
+      undoneAt: null,
+    });
     expect(owner('visit', dupVisit.id)).toBe(keep.id);
     expect(owner('appointment', appointment.id)).toBe(keep.id);
     expect((await h.call('patients.get', { id: dup.id }, admin)).status).toBe(404);
@@ -41,7 +50,9 @@ describe('merging duplicate patients', () => {
     expect((await h.call('patients.merge', { keepId: keep.id, mergeId: dup.id, reason: 'lagi dan lagi' }, admin)).status).toBe(409);
 
     // A visit registered after the merge stays with the kept patient on undo.
-    const after = (await ok<{ visit: Visit }>('visits.register', { patientId: keep.id, payer: 'umum', unitId: units.find((u) => u.code === 'LAB')!.id })).visit;
+    const after = (
+      await ok<{ visit: Visit }>('visits.register', { patientId: keep.id, payer: 'umum', unitId: units.find((u) => u.code === 'LAB')!.id })
+    ).visit;
     const undone = await ok<PatientMerge>('patients.unmerge', { mergeId: merge.id });
     expect(undone.undoneAt).not.toBeNull();
     expect(owner('visit', dupVisit.id)).toBe(dup.id);

@@ -6,7 +6,15 @@ type Saved = { patient: PatientRecord; warnings: string[] };
 
 // 12 March 1990, a woman: DD + 40 = 52.
 const SITI_NIK = '3201015203900001';
-const siti = { name: 'Siti Aminah', nik: SITI_NIK, birthPlace: 'Bogor', birthDate: '1990-03-12', sex: 'P', phone: '0812-3456-7890', bpjsNumber: '0001 2345 67890' };
+const siti = {
+  name: 'Siti Aminah',
+  nik: SITI_NIK,
+  birthPlace: 'Bogor',
+  birthDate: '1990-03-12',
+  sex: 'P',
+  phone: '0812-3456-7890',
+  bpjsNumber: '0001 2345 67890',
+};
 
 describe('patient records', () => {
   let h: HttpHost;
@@ -28,7 +36,14 @@ describe('patient records', () => {
   afterAll(async () => h.cleanup());
 
   it('registers a new patient from KTP data, normalising numbers and allocating the RM number', async () => {
-    const { patient, warnings } = await created({ ...siti, addressStreet: 'Jl. Tegar Beriman 1', rt: '3', rw: '12', villageCode: '32.01.01.1001', religion: 'islam' });
+    const { patient, warnings } = await created({
+      ...siti,
+      addressStreet: 'Jl. Tegar Beriman 1',
+      rt: '3',
+      rw: '12',
+      villageCode: '32.01.01.1001',
+      religion: 'islam',
+    });
     expect(warnings).toEqual([]);
     expect(patient).toMatchObject({
       rmNumber: '000001',
@@ -47,7 +62,11 @@ describe('patient records', () => {
   });
 
   it('decodes a NIK and warns, without blocking, when it contradicts the form', async () => {
-    const r = await h.call<{ birthDate: string; sex: string; regionOfIssue: string | null; warnings: string[] }>('patients.decodeNik', { nik: '3201 0152 0390 0001', birthDate: '1991-03-12', sex: 'L' }, admin);
+    const r = await h.call<{ birthDate: string; sex: string; regionOfIssue: string | null; warnings: string[] }>(
+      'patients.decodeNik',
+      { nik: '3201 0152 0390 0001', birthDate: '1991-03-12', sex: 'L' },
+      admin,
+    );
     if (!r.body.ok) throw new Error(r.body.error.message);
     expect(r.body.value).toMatchObject({ birthDate: '1990-03-12', sex: 'P', regionOfIssue: 'Cibinong, Kabupaten Bogor, Jawa Barat' });
     expect(r.body.value.warnings.length).toBe(2);
@@ -65,7 +84,10 @@ describe('patient records', () => {
     const before = patientCount();
     const r = await create({ ...siti, name: 'Sitti Aminah', birthDate: '1990-03-12' });
     expect(r.status).toBe(409);
-    expect(r.body).toMatchObject({ ok: false, error: { message: expect.stringContaining('Siti Aminah, No. RM 000001') as string, fields: [{ path: 'nik' }] } });
+    expect(r.body).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Siti Aminah, No. RM 000001') as string, fields: [{ path: 'nik' }] },
+    });
     const dup = await h.call<{ sameNik: PatientSummary | null }>('patients.findDuplicates', { name: 'Siapa Saja', nik: SITI_NIK }, admin);
     expect(dup.body).toMatchObject({ ok: true, value: { sameNik: { rmNumber: '000001' } } });
     expect(patientCount()).toBe(before);
@@ -108,11 +130,17 @@ describe('patient records', () => {
       const r = await create({ name: 'Pasien Uji', birthDate: '1980-01-01', sex: 'L', ignoreSimilar: true, ...change });
       expect(r.status, JSON.stringify(change)).toBe(400);
       if (r.body.ok) continue;
-      expect(r.body.error.fields?.map((f) => f.path), JSON.stringify(change)).toContain(field);
+      expect(
+        r.body.error.fields?.map((f) => f.path),
+        JSON.stringify(change),
+      ).toContain(field);
       expect(r.body.error.message).toMatch(/^(Data pasien belum benar|Isian tidak valid)/);
     }
     const infant = await create({ name: 'Bayi Ny. Rina', birthDate: '2026-10-01', sex: 'P' });
-    expect(infant.body).toMatchObject({ ok: false, error: { fields: [{ path: 'motherName', message: 'Wajib diisi untuk bayi yang belum mempunyai NIK' }] } });
+    expect(infant.body).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: 'motherName', message: 'Wajib diisi untuk bayi yang belum mempunyai NIK' }] },
+    });
     expect(patientCount()).toBe(before);
     const withMother = await created({ name: 'Bayi Ny. Rina', birthDate: '2026-10-01', sex: 'P', motherName: 'Rina Marlina', motherNik: SITI_NIK });
     expect(withMother.patient.motherNik).toBe(SITI_NIK);
@@ -136,7 +164,13 @@ describe('patient records', () => {
   it('gives distinct, consecutive RM numbers to 10 counters registering at the same moment', async () => {
     const before = (h.host.store.sqlite.prepare('SELECT value FROM number_sequence WHERE name = ?').get('rm') as { value: number }).value;
     const replies = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => create({ name: `Pasien Serentak ${String.fromCharCode(65 + i)}${String.fromCharCode(75 + i)}`, birthDate: `19${50 + i}-01-0${1 + (i % 9)}`, sex: i % 2 ? 'L' : 'P' })),
+      Array.from({ length: 10 }, (_, i) =>
+        create({
+          name: `Pasien Serentak ${String.fromCharCode(65 + i)}${String.fromCharCode(75 + i)}`,
+          birthDate: `19${50 + i}-01-0${1 + (i % 9)}`,
+          sex: i % 2 ? 'L' : 'P',
+        }),
+      ),
     );
     const rms = replies.map((r) => (r.body.ok ? r.body.value.patient.rmNumber : `gagal: ${r.body.error.message}`));
     expect(new Set(rms).size).toBe(10);

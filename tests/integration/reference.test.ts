@@ -33,7 +33,13 @@ describe('reference data and settings', () => {
   it('adds and edits each kind, normalising codes, and reports a missing id', async () => {
     const unit = await ok<Unit>('units.save', { code: 'tindakan', name: 'Ruang Tindakan', cluster: 'lintas', closingTime: '14:00' });
     expect(unit.code).toBe('TINDAKAN');
-    const edited = await ok<Unit>('units.save', { id: unit.id, code: 'TINDAKAN', name: 'Ruang Tindakan dan Gawat', cluster: 'lintas', active: false });
+    const edited = await ok<Unit>('units.save', {
+      id: unit.id,
+      code: 'TINDAKAN',
+      name: 'Ruang Tindakan dan Gawat',
+      cluster: 'lintas',
+      active: false,
+    });
     expect(edited).toMatchObject({ name: 'Ruang Tindakan dan Gawat', active: false, closingTime: '14:00' });
     const missing = await h.call('units.save', { id: 99999, code: 'X', name: 'X', cluster: 'lintas' }, admin);
     expect(missing.status).toBe(404);
@@ -52,23 +58,42 @@ describe('reference data and settings', () => {
     expect(badService.status).toBe(400);
     expect((await ok<Counter[]>('counters.list', {})).map((c) => c.number)).not.toContain(5);
 
-    const doctor = await ok<Practitioner>('practitioners.save', { name: 'dr. Rina Kartika', profession: 'dokter', nip: '198507122010012003', sip: '503/SIP/123/2024' });
+    const doctor = await ok<Practitioner>('practitioners.save', {
+      name: 'dr. Rina Kartika',
+      profession: 'dokter',
+      nip: '198507122010012003',
+      sip: '503/SIP/123/2024',
+    });
     expect(doctor).toMatchObject({ nip: '198507122010012003', active: true });
     const badNip = await h.call('practitioners.save', { name: 'dr. X', profession: 'dokter', nip: '1985' }, admin);
     expect(badNip.body).toMatchObject({ error: { fields: [{ path: 'nip', message: 'NIP terdiri dari 18 angka' }] } });
 
-    const rs = await ok<Facility>('facilities.save', { code: '0120R001', name: 'RSUD Cibinong', kind: 'rs', address: 'Jl. KSR Dadi Kusmayadi', phone: '021-8753487' });
+    const rs = await ok<Facility>('facilities.save', {
+      code: '0120R001',
+      name: 'RSUD Cibinong',
+      kind: 'rs',
+      address: 'Jl. KSR Dadi Kusmayadi',
+      phone: '021-8753487',
+    });
     expect(rs.code).toBe('0120R001');
     expect((await ok<Facility[]>('facilities.list', {})).map((f) => f.name)).toContain('RSUD Cibinong');
   });
 
   it('updates shared settings partially and publishes only public ones', async () => {
-    const next = await ok<SharedSettings>('settings.update', { puskesmas: { name: 'UPT Puskesmas Sukamaju', headNip: '196801011990031001' }, timeZone: 'Asia/Makassar' });
+    const next = await ok<SharedSettings>('settings.update', {
+      puskesmas: { name: 'UPT Puskesmas Sukamaju', headNip: '196801011990031001' },
+      timeZone: 'Asia/Makassar',
+    });
     expect(next.puskesmas).toMatchObject({ name: 'UPT Puskesmas Sukamaju', headNip: '196801011990031001', address: '' });
     const again = await ok<SharedSettings>('settings.update', { puskesmas: { address: 'Jl. Raya Sukamaju 1' } });
     expect(again.puskesmas).toMatchObject({ name: 'UPT Puskesmas Sukamaju', address: 'Jl. Raya Sukamaju 1' });
     const pub = await ok<Record<string, unknown>>('settings.public', {}, null);
-    expect(pub).toEqual({ puskesmasName: 'UPT Puskesmas Sukamaju', address: 'Jl. Raya Sukamaju 1', timeZone: 'Asia/Makassar', runningText: expect.any(String) as string });
+    expect(pub).toEqual({
+      puskesmasName: 'UPT Puskesmas Sukamaju',
+      address: 'Jl. Raya Sukamaju 1',
+      timeZone: 'Asia/Makassar',
+      runningText: expect.any(String) as string,
+    });
     const badZone = await h.call('settings.update', { timeZone: 'Europe/Paris' }, admin);
     expect(badZone.status).toBe(400);
     const emoji = await ok<SharedSettings>('settings.update', { runningText: 'Selamat datang 🙏 — antrean dibuka 07.30' });
@@ -80,7 +105,10 @@ describe('reference data and settings', () => {
   it('edits this workstation, loopback by default', async () => {
     const ws = await ok<{ lan: { bindAddress: string; port: number }; counterNumber: number }>('workstation.get', {});
     expect(ws.lan).toEqual({ bindAddress: '127.0.0.1', port: 5180 });
-    const next = await ok<{ lan: { bindAddress: string; port: number }; counterNumber: number; printers: object }>('workstation.update', { counterNumber: 2, printers: { ticket: 'EPSON TM-T82' } });
+    const next = await ok<{ lan: { bindAddress: string; port: number }; counterNumber: number; printers: object }>('workstation.update', {
+      counterNumber: 2,
+      printers: { ticket: 'EPSON TM-T82' },
+    });
     expect(next).toMatchObject({ counterNumber: 2, printers: { ticket: 'EPSON TM-T82', letter: null }, lan: { port: 5180 } });
     const bad = await h.call('workstation.update', { lan: { port: 80 } }, admin);
     expect(bad.status).toBe(400);

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment, PatientRecord, Tariff, Unit, Visit } from '../../src-main/contract';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
-type Proposal = { proposedCluster: string; lifeStage: string; clusterReason: string; payer: string; kunjunganBaru: boolean; pasienBaru: boolean; registeredTodayUnitIds: number[]; appointmentToday: { id: number } | null };
+type Proposal = {
+  proposedCluster: string;
+  lifeStage: string;
+  clusterReason: string;
+  payer: string;
+  kunjunganBaru: boolean;
+  pasienBaru: boolean;
+  registeredTodayUnitIds: number[];
+  appointmentToday: { id: number } | null;
+};
 
 describe('visit registration', () => {
   let h: HttpHost;
@@ -13,7 +22,8 @@ describe('visit registration', () => {
     if (!r.body.ok) throw new Error(`${method}: ${r.body.error.message}`);
     return r.body.value;
   }
-  const newPatient = async (input: Record<string, unknown>) => (await ok<{ patient: PatientRecord }>('patients.create', { ignoreSimilar: true, ...input })).patient;
+  const newPatient = async (input: Record<string, unknown>) =>
+    (await ok<{ patient: PatientRecord }>('patients.create', { ignoreSimilar: true, ...input })).patient;
   const rows = (sql: string) => h.host.store.sqlite.prepare(sql).all();
 
   beforeAll(async () => {
@@ -26,7 +36,14 @@ describe('visit registration', () => {
   it('proposes the cluster by life stage, registers a BPJS visit, and creates the folder request and register row', async () => {
     const adult = await newPatient({ name: 'Hendra Gunawan', birthDate: '1975-04-02', sex: 'L', bpjsNumber: '0001112223334' });
     const proposal = await ok<Proposal>('visits.propose', { patientId: adult.id });
-    expect(proposal).toMatchObject({ proposedCluster: 'klaster3', lifeStage: 'dewasa', payer: 'bpjs', kunjunganBaru: true, pasienBaru: true, registeredTodayUnitIds: [] });
+    expect(proposal).toMatchObject({
+      proposedCluster: 'klaster3',
+      lifeStage: 'dewasa',
+      payer: 'bpjs',
+      kunjunganBaru: true,
+      pasienBaru: true,
+      registeredTodayUnitIds: [],
+    });
     expect(proposal.clusterReason).toMatch(/klaster 3/);
 
     const notConfirmed = await h.call('visits.register', { patientId: adult.id, payer: 'bpjs', unitId: units.get('GIGI')!.id }, admin);
@@ -34,16 +51,40 @@ describe('visit registration', () => {
     expect(notConfirmed.body).toMatchObject({ error: { fields: [{ path: 'bpjsFaskesConfirmed' }] } });
 
     // Dental care exists in both clusters: the adult's visit is klaster 3, though Poli Gigi is lintas klaster.
-    const { visit } = await ok<{ visit: Visit }>('visits.register', { patientId: adult.id, payer: 'bpjs', bpjsFaskesConfirmed: true, unitId: units.get('GIGI')!.id });
-    expect(visit).toMatchObject({ seq: 1, cluster: 'klaster3', lifeStage: 'dewasa', unitName: 'Poli Gigi dan Mulut', kunjunganBaru: true, pasienBaru: true, fee: 0, status: 'terdaftar' });
+    const { visit } = await ok<{ visit: Visit }>('visits.register', {
+      patientId: adult.id,
+      payer: 'bpjs',
+      bpjsFaskesConfirmed: true,
+      unitId: units.get('GIGI')!.id,
+    });
+    expect(visit).toMatchObject({
+      seq: 1,
+      cluster: 'klaster3',
+      lifeStage: 'dewasa',
+      unitName: 'Poli Gigi dan Mulut',
+      kunjunganBaru: true,
+      pasienBaru: true,
+      fee: 0,
+      status: 'terdaftar',
+    });
     expect(rows(`SELECT status FROM folder_request WHERE visit_id = ${visit.id}`)).toEqual([{ status: 'menunggu' }]);
     const register = await ok<{ rows: { visitId: number }[] }>('register.daily', {});
     expect(register.rows.map((r) => r.visitId)).toContain(visit.id);
 
-    const again = await h.call('visits.register', { patientId: adult.id, payer: 'bpjs', bpjsFaskesConfirmed: true, unitId: units.get('GIGI')!.id }, admin);
+    const again = await h.call(
+      'visits.register',
+      { patientId: adult.id, payer: 'bpjs', bpjsFaskesConfirmed: true, unitId: units.get('GIGI')!.id },
+      admin,
+    );
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { message: expect.stringContaining('sudah terdaftar ke Poli Gigi dan Mulut hari ini') as string } });
-    const second = await ok<{ visit: Visit; warnings: string[] }>('visits.register', { patientId: adult.id, payer: 'bpjs', bpjsFaskesConfirmed: true, unitId: units.get('GIGI')!.id, allowSameUnitToday: true });
+    const second = await ok<{ visit: Visit; warnings: string[] }>('visits.register', {
+      patientId: adult.id,
+      payer: 'bpjs',
+      bpjsFaskesConfirmed: true,
+      unitId: units.get('GIGI')!.id,
+      allowSameUnitToday: true,
+    });
     expect(second.visit.seq).toBe(2);
     expect(second.visit.kunjunganBaru).toBe(true); // still the first day of the year for this patient
     expect(second.warnings).toEqual(['Kunjungan kedua ke Poli Gigi dan Mulut hari ini.']);
@@ -52,10 +93,21 @@ describe('visit registration', () => {
   it('routes children and pregnant women to klaster 2, emergencies to UGD, and records a cluster override with its reason', async () => {
     const child = await newPatient({ name: 'Rafi Pratama', birthDate: '2019-08-10', sex: 'L', nik: '3201011008190003' });
     const { visit } = await ok<{ visit: Visit }>('visits.register', { patientId: child.id, payer: 'umum', unitId: units.get('UMUM')!.id });
-    expect(visit).toMatchObject({ cluster: 'klaster2', lifeStage: 'anak', fee: 10000, tariffName: expect.stringContaining('Karcis') as string, paidAt: null });
+    expect(visit).toMatchObject({
+      cluster: 'klaster2',
+      lifeStage: 'anak',
+      fee: 10000,
+      tariffName: expect.stringContaining('Karcis') as string,
+      paidAt: null,
+    });
 
     const mother = await newPatient({ name: 'Dewi Lestari', birthDate: '1996-01-20', sex: 'P' });
-    const pregnant = await ok<{ visit: Visit }>('visits.register', { patientId: mother.id, payer: 'umum', unitId: units.get('UMUM')!.id, pregnantOrPostpartum: true });
+    const pregnant = await ok<{ visit: Visit }>('visits.register', {
+      patientId: mother.id,
+      payer: 'umum',
+      unitId: units.get('UMUM')!.id,
+      pregnantOrPostpartum: true,
+    });
     expect(pregnant.visit.cluster).toBe('klaster2');
 
     const emergency = await ok<{ visit: Visit }>('visits.register', { patientId: mother.id, payer: 'umum', emergency: true });
@@ -64,16 +116,31 @@ describe('visit registration', () => {
     const tb = await ok<{ visit: Visit }>('visits.register', { patientId: child.id, payer: 'umum', unitId: units.get('TB')!.id });
     expect(tb.visit.cluster).toBe('klaster4');
 
-    const noReason = await h.call('visits.register', { patientId: mother.id, payer: 'umum', unitId: units.get('LAB')!.id, cluster: 'klaster2' }, admin);
+    const noReason = await h.call(
+      'visits.register',
+      { patientId: mother.id, payer: 'umum', unitId: units.get('LAB')!.id, cluster: 'klaster2' },
+      admin,
+    );
     expect(noReason.body).toMatchObject({ ok: false, error: { fields: [{ path: 'clusterReason' }] } });
-    const overridden = await ok<{ visit: Visit }>('visits.register', { patientId: mother.id, payer: 'umum', unitId: units.get('LAB')!.id, cluster: 'klaster2', clusterReason: 'Pemeriksaan kehamilan lanjutan (nifas)' });
+    const overridden = await ok<{ visit: Visit }>('visits.register', {
+      patientId: mother.id,
+      payer: 'umum',
+      unitId: units.get('LAB')!.id,
+      cluster: 'klaster2',
+      clusterReason: 'Pemeriksaan kehamilan lanjutan (nifas)',
+    });
     expect(overridden.visit).toMatchObject({ cluster: 'klaster2', clusterReason: 'Pemeriksaan kehamilan lanjutan (nifas)' });
   });
 
   it('shows umum visits as belum bayar until the cashier marks them paid, once', async () => {
     const p = await newPatient({ name: 'Agus Salim', birthDate: '1988-02-02', sex: 'L' });
     const tariff = await ok<Tariff>('tariffs.save', { code: 'GIGI', name: 'Pemeriksaan gigi', amount: 15000 });
-    const { visit } = await ok<{ visit: Visit }>('visits.register', { patientId: p.id, payer: 'umum', unitId: units.get('GIGI')!.id, tariffId: tariff.id });
+    const { visit } = await ok<{ visit: Visit }>('visits.register', {
+      patientId: p.id,
+      payer: 'umum',
+      unitId: units.get('GIGI')!.id,
+      tariffId: tariff.id,
+    });
     expect(visit).toMatchObject({ fee: 15000, paidAt: null });
     const paid = await ok<Visit>('visits.markPaid', { visitId: visit.id });
     expect(paid.paidAt).not.toBeNull();
@@ -100,7 +167,11 @@ describe('visit registration', () => {
     for (const [input, status, field] of cases) {
       const r = await h.call('visits.register', input, admin);
       expect(r.status, JSON.stringify(input)).toBe(status);
-      if (!r.body.ok) expect(r.body.error.fields?.map((f) => f.path), JSON.stringify(input)).toContain(field);
+      if (!r.body.ok)
+        expect(
+          r.body.error.fields?.map((f) => f.path),
+          JSON.stringify(input),
+        ).toContain(field);
     }
     expect(rows('SELECT count(*) AS n FROM visit')).toEqual(before);
   });
@@ -110,7 +181,12 @@ describe('visit registration', () => {
     const today = (await ok<Proposal & { date: string }>('visits.propose', { patientId: p.id })).date;
     const past = await h.call('appointments.create', { patientId: p.id, unitId: units.get('UMUM')!.id, date: '2020-01-01' }, admin);
     expect(past.status).toBe(400);
-    const a = await ok<Appointment>('appointments.create', { patientId: p.id, unitId: units.get('UMUM')!.id, date: today, note: 'Kontrol tekanan darah' });
+    const a = await ok<Appointment>('appointments.create', {
+      patientId: p.id,
+      unitId: units.get('UMUM')!.id,
+      date: today,
+      note: 'Kontrol tekanan darah',
+    });
     const later = await ok<Appointment>('appointments.create', { patientId: p.id, unitId: units.get('LANSIA')!.id, date: '2099-01-01', note: null });
     const list = await ok<Appointment[]>('appointments.list', {});
     expect(list.map((x) => x.id)).toContain(a.id);
@@ -118,7 +194,12 @@ describe('visit registration', () => {
 
     const proposal = await ok<Proposal>('visits.propose', { patientId: p.id });
     expect(proposal.appointmentToday).toMatchObject({ id: a.id });
-    const { visit } = await ok<{ visit: Visit }>('visits.register', { patientId: p.id, payer: 'umum', unitId: units.get('UMUM')!.id, appointmentId: a.id });
+    const { visit } = await ok<{ visit: Visit }>('visits.register', {
+      patientId: p.id,
+      payer: 'umum',
+      unitId: units.get('UMUM')!.id,
+      appointmentId: a.id,
+    });
     expect(visit.appointmentId).toBe(a.id);
     expect((await ok<Appointment[]>('appointments.list', {})).find((x) => x.id === a.id)).toMatchObject({ status: 'hadir', visitId: visit.id });
     const reuse = await h.call('visits.register', { patientId: p.id, payer: 'umum', unitId: units.get('LAB')!.id, appointmentId: a.id }, admin);

@@ -4,7 +4,12 @@ import { defaultDataDir } from '../../src-main/app/paths';
 
 describe('command line', () => {
   it('parses the serve flags in both spellings', () => {
-    expect(parseHostArgs(['--port', '5180', '--host=0.0.0.0', '--data', '/tmp/x', '--demo'])).toEqual({ port: 5180, host: '0.0.0.0', data: '/tmp/x', demo: true });
+    expect(parseHostArgs(['--port', '5180', '--host=0.0.0.0', '--data', '/tmp/x', '--demo'])).toEqual({
+      port: 5180,
+      host: '0.0.0.0',
+      data: '/tmp/x',
+      demo: true,
+    });
     expect(parseHostArgs([])).toEqual({ demo: false });
   });
 

@@ -9,10 +9,7 @@ export const usernameSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,32}$/, 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, minus atau garis bawah');
-export const passwordSchema = z
-  .string()
-  .min(8, 'Kata sandi minimal 8 karakter')
-  .max(200, 'Kata sandi maksimal 200 karakter');
+export const passwordSchema = z.string().min(8, 'Kata sandi minimal 8 karakter').max(200, 'Kata sandi maksimal 200 karakter');
 
 export const userSchema = z.object({
   id: idSchema,
@@ -45,7 +42,10 @@ export const authMethods = {
   'auth.login': method({
     summary: 'Masuk dengan nama pengguna dan kata sandi',
     guard: 'public',
-    input: z.strictObject({ username: z.string().trim().toLowerCase().min(1, 'Wajib diisi').max(32), password: z.string().min(1, 'Wajib diisi').max(200) }),
+    input: z.strictObject({
+      username: z.string().trim().toLowerCase().min(1, 'Wajib diisi').max(32),
+      password: z.string().min(1, 'Wajib diisi').max(200),
+    }),
     output: loginReply,
   }),
   'auth.logout': method({ summary: 'Keluar dan mengakhiri sesi ini', guard: 'session', input: emptyInput, output: okSchema }),

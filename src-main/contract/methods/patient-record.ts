@@ -58,12 +58,29 @@ const patientFields = {
   birthDate: isoDateSchema,
   sex: sexSchema,
   addressStreet: nullableText(200),
-  rt: z.string().trim().regex(/^\d{1,3}$/, 'RT 1–3 angka').nullable().optional(),
-  rw: z.string().trim().regex(/^\d{1,3}$/, 'RW 1–3 angka').nullable().optional(),
-  villageCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode desa/kelurahan Kemendagri berformat 00.00.00.0000').nullable().optional(),
+  rt: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'RT 1–3 angka')
+    .nullable()
+    .optional(),
+  rw: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'RW 1–3 angka')
+    .nullable()
+    .optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode desa/kelurahan Kemendagri berformat 00.00.00.0000')
+    .nullable()
+    .optional(),
   phone: typedNumber,
   bpjsNumber: typedNumber,
-  bpjsClass: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable().optional(),
+  bpjsClass: z
+    .union([z.literal(1), z.literal(2), z.literal(3)])
+    .nullable()
+    .optional(),
   payerDefault: payerSchema.optional(),
   occupation: nullableText(60),
   education: z.enum(educations).nullable().optional(),
@@ -147,14 +164,24 @@ export const duplicatesSchema = z.object({
 });
 
 export const patientRecordMethods = {
-  'patients.get': method({ summary: 'Data identitas lengkap satu pasien', guard: 'pasien:view', input: z.strictObject({ id: idSchema }), output: patientRecordSchema }),
+  'patients.get': method({
+    summary: 'Data identitas lengkap satu pasien',
+    guard: 'pasien:view',
+    input: z.strictObject({ id: idSchema }),
+    output: patientRecordSchema,
+  }),
   'patients.create': method({
     summary: 'Mendaftarkan pasien baru; No. RM dialokasikan dalam transaksi yang sama',
     guard: 'pasien:input',
     input: patientCreateSchema,
     output: savedSchema,
   }),
-  'patients.update': method({ summary: 'Mengoreksi data identitas pasien', guard: 'pasien:correction', input: patientUpdateSchema, output: savedSchema }),
+  'patients.update': method({
+    summary: 'Mengoreksi data identitas pasien',
+    guard: 'pasien:correction',
+    input: patientUpdateSchema,
+    output: savedSchema,
+  }),
   'patients.decodeNik': method({
     summary: 'Memeriksa NIK dan membaca tanggal lahir, jenis kelamin dan wilayah terbitnya',
     guard: 'pasien:input',
@@ -164,7 +191,12 @@ export const patientRecordMethods = {
   'patients.findDuplicates': method({
     summary: 'Pasien yang mungkin sama: NIK sama (memblokir) atau nama mirip dengan tanggal lahir sama/dekat (peringatan)',
     guard: 'pasien:input',
-    input: z.strictObject({ name: z.string().trim().max(100), birthDate: isoDateSchema.nullable().optional(), nik: z.string().max(40).nullable().optional(), excludeId: idSchema.optional() }),
+    input: z.strictObject({
+      name: z.string().trim().max(100),
+      birthDate: isoDateSchema.nullable().optional(),
+      nik: z.string().max(40).nullable().optional(),
+      excludeId: idSchema.optional(),
+    }),
     output: duplicatesSchema,
   }),
 };

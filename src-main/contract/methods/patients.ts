@@ -58,7 +58,8 @@ export const daySummarySchema = z.object({
 
 export const patientMethods = {
   'patients.search': method({
-    summary: 'Mencari pasien menurut No. RM (atau kartu berobat yang dipindai), NIK, No. BPJS, telepon, atau nama dengan tanggal/tahun lahir dan desa',
+    summary:
+      'Mencari pasien menurut No. RM (atau kartu berobat yang dipindai), NIK, No. BPJS, telepon, atau nama dengan tanggal/tahun lahir dan desa',
     guard: 'pasien:view',
     input: z.strictObject({ query: text(100), limit: z.number().int().min(1).max(50).optional() }),
     output: z.array(patientSummarySchema),

@@ -104,7 +104,12 @@ export const regionSchema = z.object({
 });
 export type Region = z.infer<typeof regionSchema>;
 
-const nipSchema = z.string().trim().regex(/^\d{18}$/, 'NIP terdiri dari 18 angka').nullable().optional();
+const nipSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{18}$/, 'NIP terdiri dari 18 angka')
+  .nullable()
+  .optional();
 const active = z.boolean().optional();
 const optionalId = idSchema.optional();
 
@@ -113,10 +118,23 @@ export const referenceMethods = {
   'units.save': method({
     summary: 'Menambah atau mengubah unit layanan',
     guard: 'referensi:input',
-    input: z.strictObject({ id: optionalId, code: codeSchema, name: text(80), cluster: clusterSchema, closingTime: clockTimeSchema.nullable().optional(), active, sortOrder: z.number().int().min(0).max(9999).optional() }),
+    input: z.strictObject({
+      id: optionalId,
+      code: codeSchema,
+      name: text(80),
+      cluster: clusterSchema,
+      closingTime: clockTimeSchema.nullable().optional(),
+      active,
+      sortOrder: z.number().int().min(0).max(9999).optional(),
+    }),
     output: unitSchema,
   }),
-  'services.list': method({ summary: 'Daftar layanan antrean dan prefiks tiketnya', guard: 'public', input: emptyInput, output: z.array(serviceSchema) }),
+  'services.list': method({
+    summary: 'Daftar layanan antrean dan prefiks tiketnya',
+    guard: 'public',
+    input: emptyInput,
+    output: z.array(serviceSchema),
+  }),
   'services.save': method({
     summary: 'Menambah atau mengubah layanan antrean',
     guard: 'referensi:input',
@@ -124,21 +142,35 @@ export const referenceMethods = {
       id: optionalId,
       code: codeSchema,
       name: text(80),
-      prefix: z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}$/, 'Prefiks tiket 1–2 huruf'),
+      prefix: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{1,2}$/, 'Prefiks tiket 1–2 huruf'),
       dailyCap: z.number().int().min(1).max(9999).nullable().optional(),
       active,
       sortOrder: z.number().int().min(0).max(9999).optional(),
     }),
     output: serviceSchema,
   }),
-  'counters.list': method({ summary: 'Daftar loket dan layanan yang dilayaninya', guard: 'public', input: emptyInput, output: z.array(counterSchema) }),
+  'counters.list': method({
+    summary: 'Daftar loket dan layanan yang dilayaninya',
+    guard: 'public',
+    input: emptyInput,
+    output: z.array(counterSchema),
+  }),
   'counters.save': method({
     summary: 'Menambah atau mengubah loket',
     guard: 'referensi:input',
     input: z.strictObject({ id: optionalId, number: z.number().int().min(1).max(99), name: text(40), serviceIds: z.array(idSchema).max(50), active }),
     output: counterSchema,
   }),
-  'practitioners.list': method({ summary: 'Daftar tenaga kesehatan', guard: 'referensi:view', input: emptyInput, output: z.array(practitionerSchema) }),
+  'practitioners.list': method({
+    summary: 'Daftar tenaga kesehatan',
+    guard: 'referensi:view',
+    input: emptyInput,
+    output: z.array(practitionerSchema),
+  }),
   'practitioners.save': method({
     summary: 'Menambah atau mengubah tenaga kesehatan',
     guard: 'referensi:input',
@@ -154,13 +186,23 @@ export const referenceMethods = {
     }),
     output: practitionerSchema,
   }),
-  'facilities.list': method({ summary: 'Daftar fasilitas tujuan rujukan', guard: 'referensi:view', input: emptyInput, output: z.array(facilitySchema) }),
+  'facilities.list': method({
+    summary: 'Daftar fasilitas tujuan rujukan',
+    guard: 'referensi:view',
+    input: emptyInput,
+    output: z.array(facilitySchema),
+  }),
   'facilities.save': method({
     summary: 'Menambah atau mengubah fasilitas tujuan rujukan',
     guard: 'referensi:input',
     input: z.strictObject({
       id: optionalId,
-      code: z.string().trim().regex(/^[0-9A-Z]{4,12}$/, 'Kode faskes 4–12 huruf besar atau angka').nullable().optional(),
+      code: z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Z]{4,12}$/, 'Kode faskes 4–12 huruf besar atau angka')
+        .nullable()
+        .optional(),
       name: text(120),
       kind: z.enum(facilityKinds),
       address: optionalText(200).nullable(),
@@ -172,13 +214,22 @@ export const referenceMethods = {
   'regions.children': method({
     summary: 'Wilayah Kemendagri di bawah satu kode (tanpa kode: daftar provinsi)',
     guard: 'referensi:view',
-    input: z.strictObject({ parentCode: z.string().regex(/^\d{2}(\.\d{2}){0,2}$/, 'Kode wilayah tidak dikenal').nullable() }),
+    input: z.strictObject({
+      parentCode: z
+        .string()
+        .regex(/^\d{2}(\.\d{2}){0,2}$/, 'Kode wilayah tidak dikenal')
+        .nullable(),
+    }),
     output: z.array(regionSchema),
   }),
   'regions.search': method({
     summary: 'Mencari desa/kelurahan atau kecamatan menurut nama',
     guard: 'referensi:view',
-    input: z.strictObject({ query: text(60, 2), level: z.union([z.literal(3), z.literal(4)]).optional(), limit: z.number().int().min(1).max(50).optional() }),
+    input: z.strictObject({
+      query: text(60, 2),
+      level: z.union([z.literal(3), z.literal(4)]).optional(),
+      limit: z.number().int().min(1).max(50).optional(),
+    }),
     output: z.array(regionSchema),
   }),
 };

@@ -44,7 +44,11 @@ export const sharedSettingsPatchSchema = z.strictObject({
   rmFormat: z
     .strictObject({
       width: z.number().int().min(4, 'Minimal 4 angka').max(10, 'Maksimal 10 angka'),
-      prefix: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{0,6}$/, 'Awalan 0–6 huruf besar, angka atau minus'),
+      prefix: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9-]{0,6}$/, 'Awalan 0–6 huruf besar, angka atau minus'),
       family: z.boolean(),
     })
     .partial()
@@ -87,14 +91,35 @@ export const workstationPatchSchema = z.strictObject({
   counterNumber: z.number().int().min(1).max(99).nullable().optional(),
   role: z.enum(['host', 'client']).optional(),
   hostUrl: z.url('Alamat host harus URL lengkap, mis. http://192.168.1.10:5180').nullable().optional(),
-  printers: z.strictObject({ letter: optionalText(120).nullable(), ticket: optionalText(120).nullable() }).partial().optional(),
-  lan: z.strictObject({ bindAddress: ipv4OrLoopback, port: z.number().int().min(1024).max(65535) }).partial().optional(),
+  printers: z
+    .strictObject({ letter: optionalText(120).nullable(), ticket: optionalText(120).nullable() })
+    .partial()
+    .optional(),
+  lan: z
+    .strictObject({ bindAddress: ipv4OrLoopback, port: z.number().int().min(1024).max(65535) })
+    .partial()
+    .optional(),
 });
 
 export const settingsMethods = {
-  'settings.public': method({ summary: 'Nama puskesmas, zona waktu dan teks berjalan untuk layar publik', guard: 'public', input: emptyInput, output: publicSettingsSchema }),
+  'settings.public': method({
+    summary: 'Nama puskesmas, zona waktu dan teks berjalan untuk layar publik',
+    guard: 'public',
+    input: emptyInput,
+    output: publicSettingsSchema,
+  }),
   'settings.get': method({ summary: 'Pengaturan bersama puskesmas', guard: 'session', input: emptyInput, output: sharedSettingsSchema }),
-  'settings.update': method({ summary: 'Mengubah pengaturan bersama puskesmas', guard: 'pengaturan:correction', input: sharedSettingsPatchSchema, output: sharedSettingsSchema }),
+  'settings.update': method({
+    summary: 'Mengubah pengaturan bersama puskesmas',
+    guard: 'pengaturan:correction',
+    input: sharedSettingsPatchSchema,
+    output: sharedSettingsSchema,
+  }),
   'workstation.get': method({ summary: 'Pengaturan komputer host ini', guard: 'session', input: emptyInput, output: workstationSettingsSchema }),
-  'workstation.update': method({ summary: 'Mengubah pengaturan komputer host ini', guard: 'pengaturan:correction', input: workstationPatchSchema, output: workstationSettingsSchema }),
+  'workstation.update': method({
+    summary: 'Mengubah pengaturan komputer host ini',
+    guard: 'pengaturan:correction',
+    input: workstationPatchSchema,
+    output: workstationSettingsSchema,
+  }),
 };

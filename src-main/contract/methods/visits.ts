@@ -35,7 +35,14 @@ export const visitSchema = z.object({
 });
 export type Visit = z.infer<typeof visitSchema>;
 
-export const tariffSchema = z.object({ id: idSchema, code: z.string(), name: z.string(), amount: z.number().int(), active: z.boolean(), sortOrder: z.number().int() });
+export const tariffSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  amount: z.number().int(),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+});
 export type Tariff = z.infer<typeof tariffSchema>;
 
 /** Everything the registration form needs to propose, in one call after the patient is picked. */
@@ -107,13 +114,22 @@ export const visitMethods = {
     input: z.strictObject({ visitId: idSchema }),
     output: visitSchema,
   }),
-  'tariffs.list': method({ summary: 'Daftar tarif pelayanan (Perda/Perwali)', guard: 'referensi:view', input: emptyInput, output: z.array(tariffSchema) }),
+  'tariffs.list': method({
+    summary: 'Daftar tarif pelayanan (Perda/Perwali)',
+    guard: 'referensi:view',
+    input: emptyInput,
+    output: z.array(tariffSchema),
+  }),
   'tariffs.save': method({
     summary: 'Menambah atau mengubah tarif pelayanan',
     guard: 'referensi:input',
     input: z.strictObject({
       id: idSchema.optional(),
-      code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,12}$/, 'Kode 1–12 karakter: huruf, angka atau minus'),
+      code: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9-]{1,12}$/, 'Kode 1–12 karakter: huruf, angka atau minus'),
       name: text(120),
       amount: z.number().int('Tarif dalam rupiah bulat').min(0).max(100_000_000),
       active: z.boolean().optional(),
@@ -133,5 +149,10 @@ export const visitMethods = {
     input: z.strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), includeCancelled: z.boolean().optional() }),
     output: z.array(appointmentSchema),
   }),
-  'appointments.cancel': method({ summary: 'Membatalkan jadwal kontrol', guard: 'kunjungan:input', input: z.strictObject({ id: idSchema }), output: appointmentSchema }),
+  'appointments.cancel': method({
+    summary: 'Membatalkan jadwal kontrol',
+    guard: 'kunjungan:input',
+    input: z.strictObject({ id: idSchema }),
+    output: appointmentSchema,
+  }),
 };

@@ -32,17 +32,34 @@ export async function setMergedInto(trx: Executor, patientId: number, into: numb
   await trx.updateTable('patient').set({ merged_into: into, updated_at: at }).where('id', '=', patientId).execute();
 }
 
-export async function insertMerge(trx: Executor, m: { keptId: number; mergedId: number; reason: string; moved: MovedRows; at: string; by: number }): Promise<number> {
+export async function insertMerge(
+  trx: Executor,
+  m: { keptId: number; mergedId: number; reason: string; moved: MovedRows; at: string; by: number },
+): Promise<number> {
   const row = await trx
     .insertInto('patient_merge')
-    .values({ kept_id: m.keptId, merged_id: m.mergedId, reason: m.reason, moved: JSON.stringify(m.moved), merged_at: m.at, merged_by: m.by, undone_at: null, undone_by: null })
+    .values({
+      kept_id: m.keptId,
+      merged_id: m.mergedId,
+      reason: m.reason,
+      moved: JSON.stringify(m.moved),
+      merged_at: m.at,
+      merged_by: m.by,
+      undone_at: null,
+      undone_by: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function markUndone(trx: Executor, id: number, at: string, by: number): Promise<boolean> {
-  const r = await trx.updateTable('patient_merge').set({ undone_at: at, undone_by: by }).where('id', '=', id).where('undone_at', 'is', null).executeTakeFirst();
+  const r = await trx
+    .updateTable('patient_merge')
+    .set({ undone_at: at, undone_by: by })
+    .where('id', '=', id)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -70,7 +87,14 @@ export async function listMerges(db: Executor, patientId?: number): Promise<Pati
   if (patientId !== undefined) q = q.where((eb) => eb.or([eb('m.kept_id', '=', patientId), eb('m.merged_id', '=', patientId)]));
   const rows = await q.orderBy('m.id', 'desc').limit(500).execute();
   // The kept patient may itself be merged later; show it as it is stored.
-  const kept = new Map((await summariesIncludingMerged(db, rows.map((r) => r.kept_id))).map((p) => [p.id, p]));
+  const kept = new Map(
+    (
+      await summariesIncludingMerged(
+        db,
+        rows.map((r) => r.kept_id),
+      )
+    ).map((p) => [p.id, p]),
+  );
   return rows.flatMap((r) => {
     const k = kept.get(r.kept_id);
     if (!k) return [];
@@ -95,7 +119,11 @@ async function summariesIncludingMerged(db: Executor, ids: number[]) {
   const found = new Set(live.map((p) => p.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length === 0) return live;
-  const rows = await db.selectFrom('patient').select(['id', 'rm_number', 'name', 'sex', 'birth_date', 'payer_default']).where('id', 'in', missing).execute();
+  const rows = await db
+    .selectFrom('patient')
+    .select(['id', 'rm_number', 'name', 'sex', 'birth_date', 'payer_default'])
+    .where('id', 'in', missing)
+    .execute();
   return [
     ...live,
     ...rows.map((r) => ({

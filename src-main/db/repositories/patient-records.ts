@@ -16,7 +16,11 @@ export async function getPatientRecord(db: Executor, id: number): Promise<Patien
     .selectAll('p')
     .select((eb) => [
       sql<string | null>`v.name || ', ' || d.name || ', ' || k.name || ', ' || pr.name`.as('region_path'),
-      eb.selectFrom('visit').select((e) => e.fn.max('visit_date').as('d')).whereRef('visit.patient_id', '=', 'p.id').as('last_visit'),
+      eb
+        .selectFrom('visit')
+        .select((e) => e.fn.max('visit_date').as('d'))
+        .whereRef('visit.patient_id', '=', 'p.id')
+        .as('last_visit'),
     ])
     .where('p.id', '=', id)
     .where('p.merged_into', 'is', null)
@@ -51,13 +55,16 @@ export async function getPatientRecord(db: Executor, id: number): Promise<Patien
     emergencyName: r.emergency_name,
     emergencyRelation: r.emergency_relation,
     emergencyPhone: r.emergency_phone,
-    lastVisitDate: (r.last_visit) ?? null,
+    lastVisitDate: r.last_visit ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-export async function insertPatientRow(trx: Executor, row: PatientColumns & { rm_number: string; created_at: string; updated_at: string }): Promise<number> {
+export async function insertPatientRow(
+  trx: Executor,
+  row: PatientColumns & { rm_number: string; created_at: string; updated_at: string },
+): Promise<number> {
   const inserted = await trx.insertInto('patient').values(row).returning('id').executeTakeFirstOrThrow();
   return inserted.id;
 }
@@ -79,7 +86,12 @@ export async function patientIdByNik(db: Executor, nik: string, excludeId?: numb
 }
 
 /** Live patients born between two dates (inclusive), for the similar-name check. */
-export async function patientsBornBetween(db: Executor, from: string, to: string, excludeId?: number): Promise<{ id: number; name_key: string; birth_date: string }[]> {
+export async function patientsBornBetween(
+  db: Executor,
+  from: string,
+  to: string,
+  excludeId?: number,
+): Promise<{ id: number; name_key: string; birth_date: string }[]> {
   let q = db
     .selectFrom('patient')
     .select(['id', 'name_key', 'birth_date'])

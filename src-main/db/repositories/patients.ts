@@ -14,7 +14,11 @@ const summaryColumns = (db: Executor) =>
       'p.birth_date',
       'p.payer_default',
       'v.name as village',
-      eb.selectFrom('visit').select((e) => e.fn.max('visit_date').as('d')).whereRef('visit.patient_id', '=', 'p.id').as('last_visit'),
+      eb
+        .selectFrom('visit')
+        .select((e) => e.fn.max('visit_date').as('d'))
+        .whereRef('visit.patient_id', '=', 'p.id')
+        .as('last_visit'),
     ])
     .where('p.merged_into', 'is', null);
 
@@ -28,7 +32,7 @@ const summaryOf = (r: SummaryRow): PatientSummary => ({
   birthDate: r.birth_date,
   village: r.village,
   payerDefault: r.payer_default as PatientSummary['payerDefault'],
-  lastVisitDate: (r.last_visit) ?? null,
+  lastVisitDate: r.last_visit ?? null,
 });
 
 /** Search-result lines for the given ids, in the order given. */
@@ -40,11 +44,19 @@ export async function summariesByIds(db: Executor, ids: readonly number[]): Prom
 }
 
 export async function countPatients(db: Executor): Promise<number> {
-  const row = await db.selectFrom('patient').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('patient')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('merged_into', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function insertPatients(db: Executor, rows: NewPatient[]): Promise<void> {
   // ~30 columns a row: 25 rows keeps each statement under SQLite's parameter limit.
-  for (let i = 0; i < rows.length; i += 25) await db.insertInto('patient').values(rows.slice(i, i + 25)).execute();
+  for (let i = 0; i < rows.length; i += 25)
+    await db
+      .insertInto('patient')
+      .values(rows.slice(i, i + 25))
+      .execute();
 }

@@ -37,21 +37,59 @@ export async function listUnits(db: Executor): Promise<Unit[]> {
 
 export async function saveUnit(
   db: Executor,
-  u: { id?: number | undefined; code: string; name: string; cluster: Cluster; closingTime?: string | null | undefined; active?: boolean | undefined; sortOrder?: number | undefined },
+  u: {
+    id?: number | undefined;
+    code: string;
+    name: string;
+    cluster: Cluster;
+    closingTime?: string | null | undefined;
+    active?: boolean | undefined;
+    sortOrder?: number | undefined;
+  },
 ): Promise<number> {
-  return upsert(db, 'unit', u.id, { code: u.code, name: u.name, cluster: u.cluster, closing_time: u.closingTime, active: fromBool(u.active), sort_order: u.sortOrder });
+  return upsert(db, 'unit', u.id, {
+    code: u.code,
+    name: u.name,
+    cluster: u.cluster,
+    closing_time: u.closingTime,
+    active: fromBool(u.active),
+    sort_order: u.sortOrder,
+  });
 }
 
 export async function listServices(db: Executor): Promise<Service[]> {
   const rows = await db.selectFrom('service').selectAll().orderBy('sort_order').orderBy('prefix').execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, prefix: r.prefix, dailyCap: r.daily_cap, active: toBool(r.active), sortOrder: r.sort_order }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    prefix: r.prefix,
+    dailyCap: r.daily_cap,
+    active: toBool(r.active),
+    sortOrder: r.sort_order,
+  }));
 }
 
 export async function saveService(
   db: Executor,
-  s: { id?: number | undefined; code: string; name: string; prefix: string; dailyCap?: number | null | undefined; active?: boolean | undefined; sortOrder?: number | undefined },
+  s: {
+    id?: number | undefined;
+    code: string;
+    name: string;
+    prefix: string;
+    dailyCap?: number | null | undefined;
+    active?: boolean | undefined;
+    sortOrder?: number | undefined;
+  },
 ): Promise<number> {
-  return upsert(db, 'service', s.id, { code: s.code, name: s.name, prefix: s.prefix, daily_cap: s.dailyCap, active: fromBool(s.active), sort_order: s.sortOrder });
+  return upsert(db, 'service', s.id, {
+    code: s.code,
+    name: s.name,
+    prefix: s.prefix,
+    daily_cap: s.dailyCap,
+    active: fromBool(s.active),
+    sort_order: s.sortOrder,
+  });
 }
 
 export async function listCounters(db: Executor): Promise<Counter[]> {
@@ -98,19 +136,52 @@ export async function listPractitioners(db: Executor): Promise<Practitioner[]> {
 
 export async function savePractitioner(
   db: Executor,
-  p: { id?: number | undefined; name: string; profession: string; nip?: string | null | undefined; sip?: string | null | undefined; str?: string | null | undefined; unitId?: number | null | undefined; active?: boolean | undefined },
+  p: {
+    id?: number | undefined;
+    name: string;
+    profession: string;
+    nip?: string | null | undefined;
+    sip?: string | null | undefined;
+    str?: string | null | undefined;
+    unitId?: number | null | undefined;
+    active?: boolean | undefined;
+  },
 ): Promise<number> {
-  return upsert(db, 'practitioner', p.id, { name: p.name, profession: p.profession, nip: p.nip, sip: p.sip, str: p.str, unit_id: p.unitId, active: fromBool(p.active) });
+  return upsert(db, 'practitioner', p.id, {
+    name: p.name,
+    profession: p.profession,
+    nip: p.nip,
+    sip: p.sip,
+    str: p.str,
+    unit_id: p.unitId,
+    active: fromBool(p.active),
+  });
 }
 
 export async function listFacilities(db: Executor): Promise<Facility[]> {
   const rows = await db.selectFrom('facility').selectAll().orderBy('name').execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind as Facility['kind'], address: r.address, phone: r.phone, active: toBool(r.active) }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind as Facility['kind'],
+    address: r.address,
+    phone: r.phone,
+    active: toBool(r.active),
+  }));
 }
 
 export async function saveFacility(
   db: Executor,
-  f: { id?: number | undefined; code?: string | null | undefined; name: string; kind: string; address?: string | null | undefined; phone?: string | null | undefined; active?: boolean | undefined },
+  f: {
+    id?: number | undefined;
+    code?: string | null | undefined;
+    name: string;
+    kind: string;
+    address?: string | null | undefined;
+    phone?: string | null | undefined;
+    active?: boolean | undefined;
+  },
 ): Promise<number> {
   return upsert(db, 'facility', f.id, { code: f.code, name: f.name, kind: f.kind, address: f.address, phone: f.phone, active: fromBool(f.active) });
 }

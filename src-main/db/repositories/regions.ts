@@ -10,14 +10,21 @@ export interface RegionRecord {
 }
 
 export async function countRegions(db: Executor): Promise<number> {
-  const row = await db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('region')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function insertRegions(db: Executor, rows: RegionRecord[]): Promise<void> {
   // 4 columns × 200 rows stays under SQLite's bound-parameter limit.
   for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('region').values(rows.slice(i, i + 200)).onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') }))).execute();
+    await db
+      .insertInto('region')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
+      .execute();
   }
 }
 

@@ -17,7 +17,10 @@ const userOf = (r: AppUserRow): UserRecord => ({
 });
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -36,7 +39,10 @@ export async function listUsers(db: Executor): Promise<UserRecord[]> {
   return rows.map(userOf);
 }
 
-export async function insertUser(db: Executor, u: { username: string; fullName: string; role: Role; passwordHash: string; at: string }): Promise<number> {
+export async function insertUser(
+  db: Executor,
+  u: { username: string; fullName: string; role: Role; passwordHash: string; at: string },
+): Promise<number> {
   const row = await db
     .insertInto('app_user')
     .values({ username: u.username, full_name: u.fullName, role: u.role, password_hash: u.passwordHash, created_at: u.at, updated_at: u.at })
@@ -68,10 +74,21 @@ export async function countActiveAdmins(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
-export async function insertSession(db: Executor, s: { tokenHash: string; userId: number; client: string; at: string; expiresAt: string }): Promise<void> {
+export async function insertSession(
+  db: Executor,
+  s: { tokenHash: string; userId: number; client: string; at: string; expiresAt: string },
+): Promise<void> {
   await db
     .insertInto('user_session')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, client: s.client, created_at: s.at, last_seen_at: s.at, expires_at: s.expiresAt, revoked_at: null })
+    .values({
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      client: s.client,
+      created_at: s.at,
+      last_seen_at: s.at,
+      expires_at: s.expiresAt,
+      revoked_at: null,
+    })
     .execute();
 }
 

@@ -88,7 +88,19 @@ async function appointmentsOf(db: Executor, rows: AppointmentRow[]): Promise<App
   return rows.flatMap((r) => {
     const patient = patients.get(r.patient_id);
     if (!patient) return []; // merged away
-    return [{ id: r.id, date: r.date, patient, unitId: r.unit_id, unitName: r.unit_name, note: r.note, status: r.status as Appointment['status'], visitId: r.visit_id, createdAt: r.created_at }];
+    return [
+      {
+        id: r.id,
+        date: r.date,
+        patient,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        note: r.note,
+        status: r.status as Appointment['status'],
+        visitId: r.visit_id,
+        createdAt: r.created_at,
+      },
+    ];
   });
 }
 
@@ -102,16 +114,34 @@ export async function listAppointments(db: Executor, from: string, to: string, i
   return appointmentsOf(db, await q.orderBy('a.date').orderBy('u.sort_order').orderBy('a.id').limit(2000).execute());
 }
 
-export async function insertAppointment(trx: Executor, a: { patientId: number; unitId: number; date: string; note: string | null; createdBy: number; at: string }): Promise<number> {
+export async function insertAppointment(
+  trx: Executor,
+  a: { patientId: number; unitId: number; date: string; note: string | null; createdBy: number; at: string },
+): Promise<number> {
   const row = await trx
     .insertInto('appointment')
-    .values({ patient_id: a.patientId, unit_id: a.unitId, date: a.date, note: a.note, created_by: a.createdBy, created_at: a.at, updated_at: a.at, visit_id: null })
+    .values({
+      patient_id: a.patientId,
+      unit_id: a.unitId,
+      date: a.date,
+      note: a.note,
+      created_by: a.createdBy,
+      created_at: a.at,
+      updated_at: a.at,
+      visit_id: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function setAppointmentStatus(trx: Executor, id: number, status: 'hadir' | 'batal', at: string, visitId: number | null = null): Promise<boolean> {
+export async function setAppointmentStatus(
+  trx: Executor,
+  id: number,
+  status: 'hadir' | 'batal',
+  at: string,
+  visitId: number | null = null,
+): Promise<boolean> {
   const result = await trx
     .updateTable('appointment')
     .set({ status, updated_at: at, ...(visitId !== null ? { visit_id: visitId } : {}) })
@@ -121,7 +151,11 @@ export async function setAppointmentStatus(trx: Executor, id: number, status: 'h
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function waitingAppointment(db: Executor, patientId: number, date: string): Promise<{ id: number; unit_id: number; note: string | null } | undefined> {
+export async function waitingAppointment(
+  db: Executor,
+  patientId: number,
+  date: string,
+): Promise<{ id: number; unit_id: number; note: string | null } | undefined> {
   return db
     .selectFrom('appointment')
     .select(['id', 'unit_id', 'note'])

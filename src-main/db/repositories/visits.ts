@@ -71,7 +71,11 @@ export async function dayCounts(db: Executor, date: string): Promise<DayCounts> 
     .execute();
   const totals = await db
     .selectFrom('visit')
-    .select((eb) => [eb.fn.countAll<number>().as('visits'), eb.fn.sum<number>('pasien_baru').as('pasien_baru'), eb.fn.sum<number>('kunjungan_baru').as('kunjungan_baru')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('visits'),
+      eb.fn.sum<number>('pasien_baru').as('pasien_baru'),
+      eb.fn.sum<number>('kunjungan_baru').as('kunjungan_baru'),
+    ])
     .where('visit_date', '=', date)
     .executeTakeFirstOrThrow();
   return {
@@ -84,5 +88,9 @@ export async function dayCounts(db: Executor, date: string): Promise<DayCounts> 
 }
 
 export async function insertVisits(db: Executor, rows: NewVisit[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 50) await db.insertInto('visit').values(rows.slice(i, i + 50)).execute();
+  for (let i = 0; i < rows.length; i += 50)
+    await db
+      .insertInto('visit')
+      .values(rows.slice(i, i + 50))
+      .execute();
 }

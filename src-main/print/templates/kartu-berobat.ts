@@ -7,7 +7,9 @@ import { esc, kopLines, printDocument } from '../html';
 export function kartuBerobat(patient: PatientRecord, settings: SharedSettings): string {
   const kop = kopLines(settings.puskesmas);
   const village = patient.regionPath?.split(', ')[0] ?? null;
-  const address = [patient.addressStreet, patient.rt || patient.rw ? `RT ${patient.rt ?? '-'}/RW ${patient.rw ?? '-'}` : null, village].filter(Boolean).join(', ');
+  const address = [patient.addressStreet, patient.rt || patient.rw ? `RT ${patient.rt ?? '-'}/RW ${patient.rw ?? '-'}` : null, village]
+    .filter(Boolean)
+    .join(', ');
   return printDocument({
     title: `Kartu berobat ${patient.rmNumber}`,
     widthMm: 85.6,

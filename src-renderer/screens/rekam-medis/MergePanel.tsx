@@ -7,7 +7,17 @@ import { Badge, CheckField, EmptyNote, ErrorNote, FormFooter, Panel, RemoteView,
 import { tanggalPendek } from '../../lib/format';
 
 /** One side of a merge: search by RM, NIK or name, then pick a result. */
-function PatientPicker({ label, value, onPick, exclude }: { label: string; value: PatientSummary | null; onPick: (p: PatientSummary | null) => void; exclude?: number }) {
+function PatientPicker({
+  label,
+  value,
+  onPick,
+  exclude,
+}: {
+  label: string;
+  value: PatientSummary | null;
+  onPick: (p: PatientSummary | null) => void;
+  exclude?: number;
+}) {
   const client = useClient();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PatientSummary[]>([]);
@@ -109,14 +119,21 @@ export function MergePanel() {
       {can('rekam_medis:correction') ? (
         <form onSubmit={form.onSubmit} noValidate>
           <p className="muted small">
-            Pastikan keduanya orang yang sama dengan dua penanda: nama lengkap dan tanggal lahir. Kunjungan, jadwal kontrol dan permintaan berkas pasien ganda
-            pindah ke pasien yang dipertahankan; data pasien ganda tidak dihapus.
+            Pastikan keduanya orang yang sama dengan dua penanda: nama lengkap dan tanggal lahir. Kunjungan, jadwal kontrol dan permintaan berkas
+            pasien ganda pindah ke pasien yang dipertahankan; data pasien ganda tidak dihapus.
           </p>
           <div className="merge-grid">
             <PatientPicker label="Pasien yang dipertahankan" value={keep} onPick={setKeep} exclude={merge?.id} />
             <PatientPicker label="Pasien ganda (digabung)" value={merge} onPick={setMerge} exclude={keep?.id} />
           </div>
-          <TextField label="Alasan" value={reason} onChange={(e) => setReason(e.target.value)} error={form.fieldError('reason')} wide placeholder="mis. terdaftar dua kali, ejaan lama" />
+          <TextField
+            label="Alasan"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={form.fieldError('reason')}
+            wide
+            placeholder="mis. terdaftar dua kali, ejaan lama"
+          />
           <CheckField label="Saya sudah memeriksa: keduanya orang yang sama" checked={checked} onChange={setChecked} />
           <FormFooter error={form.error} saved={form.saved} busy={form.busy} submitLabel="Gabungkan" disabled={!keep || !merge} />
         </form>
