@@ -94,17 +94,29 @@ export function ActiveBadge({ active }: { active: boolean }) {
   return active ? <Badge tone="ok">Aktif</Badge> : <Badge tone="off">Nonaktif</Badge>;
 }
 
-interface FieldShell {
+export interface FieldShell {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
   wide?: boolean;
+  /** Shows "*" after the label; the host decides what is really required. */
+  mark?: boolean;
+  className?: string | undefined;
 }
 
-function FieldFrame({ id, label, error, hint, wide, children }: FieldShell & { id: string; children: ReactNode }) {
+/** Label, control, and the error or hint under it: the one frame every form field uses. */
+export function FieldFrame({ id, label, error, hint, wide, mark, className, children }: FieldShell & { id: string; children: ReactNode }) {
   return (
-    <div className={`field${wide ? ' field-wide' : ''}${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <div className={`field${wide ? ' field-wide' : ''}${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {mark ? (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </label>
       {children}
       {error ? (
         <span className="field-error" id={`${id}-error`}>

@@ -1,43 +1,11 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import { FieldFrame, type FieldShell } from '../../components/ui';
 
 /**
- * Fields of the registration screens: the look of components/ui's fields, plus a ref (so a
- * shortcut can move the focus there) and a mark on required fields.
+ * Fields of the registration screens: components/ui's frame, plus a ref (so a shortcut can move
+ * the focus there) and a mark on required fields.
  */
-interface Shell {
-  label: string;
-  error?: string | undefined;
-  hint?: ReactNode;
-  /** Shows "*" after the label; the host decides what is really required. */
-  mark?: boolean;
-  className?: string;
-}
-
-function Frame({ id, label, error, hint, mark, className, children }: Shell & { id: string; children: ReactNode }) {
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {mark ? (
-          <span className="req" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
-      {children}
-      {error ? (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : hint ? (
-        <span className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-    </div>
-  );
-}
+type Shell = Omit<FieldShell, 'wide'>;
 
 export function Text({
   label,
@@ -50,7 +18,7 @@ export function Text({
 }: Shell & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint} mark={mark} className={className}>
+    <FieldFrame id={id} label={label} error={error} hint={hint} mark={mark} className={className}>
       <input
         id={id}
         ref={ref}
@@ -59,7 +27,7 @@ export function Text({
         aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
         {...input}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -75,7 +43,7 @@ export function Select({
 }: Shell & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[]; ref?: Ref<HTMLSelectElement> }) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint} mark={mark} className={className}>
+    <FieldFrame id={id} label={label} error={error} hint={hint} mark={mark} className={className}>
       <select
         id={id}
         ref={ref}
@@ -90,7 +58,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }
 
