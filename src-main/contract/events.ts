@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queueCallSchema } from './methods/queue';
 
 /**
  * Events the host pushes to windows (IPC) and browsers (SSE). `public` events may reach the
@@ -12,6 +13,13 @@ export const eventSpecs = {
   'visits.changed': { public: false, payload: z.object({ visitId: z.number().int(), change: z.enum(['registered', 'paid']) }) },
   'appointments.changed': { public: false, payload: z.object({ appointmentId: z.number().int() }) },
   'workstation.changed': { public: false, payload: z.object({ keys: z.array(z.string()) }) },
+  /** A ticket called or recalled: the display shows it and speaks it. Ticket code and place only. */
+  'queue.called': { public: true, payload: queueCallSchema },
+  /** Something in a lane changed (issued, called, finished…): screens reload `queue.board`/`queue.state`. */
+  'queue.changed': {
+    public: true,
+    payload: z.object({ date: z.string(), serviceId: z.number().int().nullable(), unitId: z.number().int().nullable() }),
+  },
 } as const;
 
 export type EventName = keyof typeof eventSpecs;

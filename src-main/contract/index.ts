@@ -6,6 +6,7 @@ import { patientMergeMethods } from './methods/patient-merge';
 import { patientImportMethods } from './methods/patient-import';
 import { patientRecordMethods } from './methods/patient-record';
 import { patientMethods } from './methods/patients';
+import { queueMethods } from './methods/queue';
 import { referenceMethods } from './methods/reference';
 import { settingsMethods } from './methods/settings';
 import { systemMethods } from './methods/system';
@@ -23,6 +24,7 @@ export const contract = {
   ...patientMergeMethods,
   ...visitMethods,
   ...documentMethods,
+  ...queueMethods,
 };
 
 export type Contract = typeof contract;
@@ -48,6 +50,7 @@ export * from './methods/patients';
 export * from './methods/patient-record';
 export * from './methods/patient-import';
 export * from './methods/patient-merge';
+export * from './methods/queue';
 export * from './methods/reference';
 export * from './methods/settings';
 export * from './methods/system';
