@@ -2,7 +2,17 @@
  * Error codes shared by every transport. The message is always Bahasa Indonesia and
  * safe to show a clerk; details of bugs stay in the host's log.
  */
-export const errorCodes = ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'INTERNAL'] as const;
+/** UNAVAILABLE: a device the host depends on (e.g. the ticket printer) did not answer — not a bug, try again. */
+export const errorCodes = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -12,6 +22,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -44,6 +44,7 @@ export * from './events';
 export * from './method';
 export * from './permissions';
 export * from './schemas';
+export * from './ticket-printer';
 export * from './methods/auth';
 export * from './methods/documents';
 export * from './methods/patients';

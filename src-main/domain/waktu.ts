@@ -15,6 +15,19 @@ export function tanggalPanjang(isoDate: string): string {
   return `${d} ${bulan[(m ?? 1) - 1]} ${y}`;
 }
 
+const hari = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const zonaSingkat: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** "Senin, 23 November 2026 08.15 WIB": an instant as a printed ticket or letter states it. */
+export function hariTanggalJam(instant: Date, timeZone: string): string {
+  const date = localDate(instant, timeZone);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = hari[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+  // Indonesian writes the time with a dot: 08.15.
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant).replace(':', '.');
+  return `${day}, ${tanggalPanjang(date)} ${time}${zonaSingkat[timeZone] ? ` ${zonaSingkat[timeZone]}` : ''}`;
+}
+
 /** Whole years between a birth date and a date, both `YYYY-MM-DD`. */
 export function ageInYears(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
