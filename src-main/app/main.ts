@@ -8,6 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { StartupError } from '../db/connection';
+import type { Printable } from '../contract';
+import { electronPrintOptions, registerPrintChannel } from '../ipc/print';
 import { registerIpcTransport } from '../ipc/transport';
 import { CSP } from '../http/server';
 import { ArgsError, parseHostArgs } from './cli';
@@ -39,6 +41,29 @@ function harden(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
+}
+
+/**
+ * Prints a print-ready document from a hidden, script-less window: the template's `@page` and
+ * the paper size decide the layout, exactly as in the PDF the tests look at.
+ */
+async function printWithElectron(printable: Printable, printer: string | null): Promise<{ cancelled: boolean }> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(printable.html)}`);
+    return await new Promise((resolve, reject) => {
+      win.webContents.print(electronPrintOptions(printable, printer), (success, failureReason) => {
+        if (success) resolve({ cancelled: false });
+        else if (failureReason === 'cancelled') resolve({ cancelled: true });
+        else reject(new Error(failureReason));
+      });
+    });
+  } finally {
+    win.destroy();
+  }
 }
 
 function createWindow(): BrowserWindow {
@@ -80,7 +105,14 @@ async function run(): Promise<void> {
   for (const line of describeServing(serving, dataDir)) console.log(line);
   if (!rendererDir()) throw new StartupError('Tampilan Loket belum dibangun (out/renderer tidak ada). Jalankan npm run build.');
 
-  const stopIpc = registerIpcTransport(ipcMain, host.dispatcher, host.ctx.events, { isTrustedFrame: (url) => url.startsWith(rendererRoot) });
+  const isTrustedFrame = (url: string) => url.startsWith(rendererRoot);
+  const stopIpc = registerIpcTransport(ipcMain, host.dispatcher, host.ctx.events, { isTrustedFrame });
+  const stopPrint = registerPrintChannel(ipcMain, {
+    isTrustedFrame,
+    printerFor: (role) => workstation.get().printers[role],
+    print: printWithElectron,
+    log: (message, error) => host.log.error(message, error),
+  });
   let win = createWindow();
   app.on('second-instance', () => {
     if (win.isDestroyed()) win = createWindow();
@@ -91,6 +123,7 @@ async function run(): Promise<void> {
   app.on('will-quit', (event) => {
     event.preventDefault();
     stopIpc();
+    stopPrint();
     void serving.server
       .close()
       .then(() => host.close())

@@ -7,9 +7,7 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   counterNumber: 1,
   role: 'host',
   hostUrl: null,
-  printers: { letter: null, ticket: null },
-  // 58 mm is the safe guess: a 58 mm layout on 80 mm paper is narrow, an 80 mm one on 58 mm paper is cut off.
-  ticketPaperMm: 58,
+  printers: { letter: null, label: null, ticket: null },
   // Loopback until someone opens the LAN on purpose.
   lan: { bindAddress: '127.0.0.1', port: 5180 },
 };
@@ -28,7 +26,10 @@ export interface KeyValueStore {
 
 export function workstationStoreOn(store: KeyValueStore): WorkstationStore {
   const read = (): WorkstationSettings => {
-    const parsed = workstationSettingsSchema.safeParse({ ...defaultWorkstationSettings, ...store.store });
+    const stored = store.store as Partial<WorkstationSettings>;
+    // Nested objects merge too, so a printer added in a later version does not void the saved ones.
+    const merged = { ...defaultWorkstationSettings, ...stored, printers: { ...defaultWorkstationSettings.printers, ...stored.printers } };
+    const parsed = workstationSettingsSchema.safeParse(merged);
     return parsed.success ? parsed.data : defaultWorkstationSettings;
   };
   return {

@@ -310,16 +310,49 @@ describe('Pendaftaran by keyboard in Chromium', () => {
       await panel(page).getByText('Jl. Kenanga No. 7, RT 003/RW 005, Sokaraja Wetan').waitFor();
       const payer = page.getByLabel('Penjamin (Alt+P)');
       await expect.poll(() => payer.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      // The new patient's kartu berobat: Alt+C shows it as it prints; Esc goes back to the form.
+      await page.keyboard.press('Alt+C');
+      const preview = page.getByRole('dialog', { name: 'Cetak kartu berobat' });
+      await preview.waitFor();
+      const card = page.frameLocator('iframe[title^="Pratinjau Kartu berobat"]');
+      await card.getByText('000001').first().waitFor();
+      expect((await card.locator('body').innerText()).replace(/\s+/g, ' ')).toContain('Nama Siti Aminah (P) Tgl. lahir 14 Maret 1985');
+      await expect.poll(() => preview.getByTestId('cetak').evaluate((el) => el === document.activeElement)).toBe(true);
+      await shot(page, '23-cetak-kartu');
+      await page.keyboard.press('Escape');
+      await preview.waitFor({ state: 'detached' });
+      await panel(page).getByRole('heading', { name: 'Siti Aminah' }).waitFor();
+      await expect.poll(() => payer.evaluate((el) => el === document.activeElement)).toBe(true);
       expect(await payer.inputValue()).toBe('umum');
       await panel(page).getByText('Belum bayar Rp 10.000 sampai kasir menandai lunas.').waitFor();
       await page.keyboard.press('Enter');
       await done(page).getByText('Siti Aminah').waitFor();
+      // A pasien umum: the kwitansi opens by itself and Enter prints it (the browser's dialog here).
+      const receipt = page.getByRole('dialog', { name: 'Cetak kwitansi' });
+      await receipt.waitFor();
+      const kwitansi = page.frameLocator('iframe[title^="Pratinjau Kwitansi"]');
+      await kwitansi.getByText('Sepuluh ribu rupiah', { exact: false }).waitFor();
+      expect(await kwitansi.locator('body').innerText()).not.toContain('SALINAN');
+      await expect.poll(() => receipt.getByTestId('cetak').evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await receipt.waitFor({ state: 'detached' });
       const doneText = (await done(page).innerText()).replace(/\s+/g, ' ');
       expect(doneText).toContain('(000001) terdaftar ke Poli Umum');
       expect(doneText).toContain('Umum');
       expect(doneText).toContain('pasien baru');
       expect(doneText).toContain('Belum bayar Rp 10.000');
-      expect(await focusedId(page)).toBe('cari-pasien');
+      expect(doneText).toMatch(/Dialog cetak kwitansi .* sudah dibuka/);
+      expect(doneText).toContain('Cetak salinan kwitansi (Alt+W)');
+      await expect.poll(() => focusedId(page)).toBe('cari-pasien');
+      // A reprint is marked SALINAN.
+      await page.keyboard.press('Alt+W');
+      const copy = page.getByRole('dialog', { name: 'Cetak salinan kwitansi' });
+      await copy.waitFor();
+      await page.frameLocator('iframe[title^="Pratinjau Kwitansi"]').getByText('SALINAN').waitFor();
+      await page.keyboard.press('Escape');
+      await copy.waitFor({ state: 'detached' });
+      await expect.poll(() => focusedId(page)).toBe('cari-pasien');
 
       const register = await call<{ rows: RegisterRow[] }>('register.daily', { date: today });
       expect(register.rows.find((r) => r.rmNumber === '000001')).toMatchObject({
@@ -410,6 +443,12 @@ describe('Pendaftaran by keyboard in Chromium', () => {
     const doneText = (await done(page).innerText()).replace(/\s+/g, ' ');
     expect(doneText).toContain('terdaftar ke Poli Lansia');
     expect(doneText).toContain('jadwal kontrol hadir');
+    // Pasien umum: the kwitansi preview opened by itself; Esc leaves it unprinted for now.
+    const receipt = page.getByRole('dialog', { name: 'Cetak kwitansi' });
+    await receipt.waitFor();
+    await page.keyboard.press('Escape');
+    await receipt.waitFor({ state: 'detached' });
+    expect((await done(page).innerText()).replace(/\s+/g, ' ')).toContain('Cetak kwitansi (Alt+W)');
     await slamet.getByText('Hadir').waitFor();
     const appointments = await call<Appointment[]>('appointments.list', {});
     expect(appointments.find((a) => a.patient.rmNumber === '000125')).toMatchObject({ status: 'hadir', date: today });

@@ -139,6 +139,8 @@ describe('renderer IpcClient against the real IPC transport', () => {
         listeners.add(l);
         return () => listeners.delete(l);
       },
+      // Printing has its own channel and test (print-channel.test.ts).
+      print: () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Tidak dipakai di uji ini.' } }),
     };
     const client = new IpcClient(bridge);
     try {

@@ -10,6 +10,27 @@ export const printableSchema = z.object({
 });
 export type Printable = z.infer<typeof printableSchema>;
 
+/** Which of the workstation's printers a document goes to (Pengaturan → Komputer). */
+export const printerRoles = ['letter', 'label'] as const;
+export type PrinterRole = (typeof printerRoles)[number];
+
+/** A print job from the renderer to the Electron shell (`window.loket.print`), checked there. */
+export const printRequestSchema = z.strictObject({
+  printable: z.strictObject({
+    title: z.string().max(200),
+    html: z.string().max(4 * 1024 * 1024),
+    paper: z.strictObject({ widthMm: z.number().min(20).max(420), heightMm: z.number().min(20).max(600) }),
+  }),
+  printer: z.enum(printerRoles),
+});
+export type PrintRequest = z.infer<typeof printRequestSchema>;
+
+/** `printer` null: the system print dialog was shown; `cancelled`: the clerk closed it. */
+export interface PrintOutcome {
+  printer: string | null;
+  cancelled: boolean;
+}
+
 export const documentMethods = {
   'documents.patientCard': method({
     summary: 'Kartu berobat pasien dengan kode batang No. RM',

@@ -4,6 +4,7 @@ import { asClientError, useClient } from '../../api/react';
 import type { ClientError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
+import { PrintPreview, type PrintJob } from '../../components/PrintPreview';
 import { ErrorNote, Screen } from '../../components/ui';
 import { hariIni, tanggalPendek, umur } from '../../lib/format';
 import { AppointmentList } from './Appointments';
@@ -18,7 +19,13 @@ const DEBOUNCE_MS = 150;
 interface Done {
   visit: Visit;
   warnings: string[];
+  /** The kwitansi has been printed once: later prints are marked SALINAN. */
+  receiptPrinted?: boolean;
+  /** What the last print did ("Kwitansi … dikirim ke printer …"). */
+  printed?: string;
 }
+
+const needsReceipt = (visit: Visit) => visit.payer === 'umum' && visit.fee > 0;
 
 /**
  * The registration counter: find the patient (typed or scanned), then register the visit in
@@ -38,6 +45,7 @@ export function PendaftaranScreen() {
   const [panel, setPanel] = useState<PanelRequest | null>(null);
   const [form, setForm] = useState<PatientFormMode | null>(null);
   const [done, setDone] = useState<Done | null>(null);
+  const [printJob, setPrintJob] = useState<PrintJob | null>(null);
   /** Enter pressed before the answer came (a scanner types faster than the search answers). */
   const enterFor = useRef<string | null>(null);
   /** The newest answer as soon as it arrives (before React renders it): a fast Enter must see it. */
@@ -136,14 +144,36 @@ export function PendaftaranScreen() {
     setPanel(null);
     focusSearch();
   };
+  const printReceipt = (visit: Visit, copy: boolean) =>
+    setPrintJob({
+      label: copy ? 'Salinan kwitansi' : 'Kwitansi',
+      printer: 'letter',
+      load: () => client.call('documents.receipt', { visitId: visit.id, copy }),
+    });
   const registered = (visit: Visit, warnings: string[]) => {
     setDone({ visit, warnings });
     setPanel(null);
     // Ready for the next patient in the queue: an empty search field with the focus.
     setQuery('');
     setAnswer(null);
+    // A pasien umum takes the kwitansi to the cashier: the preview opens, Enter prints it.
+    if (needsReceipt(visit) && can('kunjungan:view')) printReceipt(visit, false);
+    else focusSearch();
+  };
+  const receiptDone = (printed: string | null) => {
+    setPrintJob(null);
+    if (printed) setDone((d) => (d ? { ...d, receiptPrinted: true, printed } : d));
     focusSearch();
   };
+  useShortcut(
+    {
+      keys: 'Alt+W',
+      label: 'Cetak kwitansi kunjungan terakhir (salinan bila sudah dicetak)',
+      group: 'Pendaftaran',
+      handler: () => (done ? printReceipt(done.visit, done.receiptPrinted ?? false) : undefined),
+    },
+    done !== null && needsReceipt(done.visit) && panel === null && form === null && printJob === null,
+  );
   const patientSaved = (patient: PatientRecord, warnings: string[], created: boolean) => {
     setForm(null);
     setQuery('');
@@ -221,7 +251,8 @@ export function PendaftaranScreen() {
               {searching ? 'Mencari…' : results ? `${rows.length} pasien ditemukan` : ''}
             </span>
           </div>
-          {done ? <DoneNote done={done} /> : null}
+          {done ? <DoneNote done={done} onPrintReceipt={() => printReceipt(done.visit, done.receiptPrinted ?? false)} /> : null}
+          {printJob ? <PrintPreview job={printJob} onClose={receiptDone} /> : null}
           {error ? <ErrorNote error={error} /> : null}
           {results === null ? (
             <>
@@ -300,8 +331,8 @@ export function PendaftaranScreen() {
   );
 }
 
-function DoneNote({ done: { visit, warnings } }: { done: Done }) {
-  const unpaid = visit.payer === 'umum' && visit.fee > 0 && !visit.paidAt;
+function DoneNote({ done: { visit, warnings, receiptPrinted, printed }, onPrintReceipt }: { done: Done; onPrintReceipt: () => void }) {
+  const unpaid = needsReceipt(visit) && !visit.paidAt;
   return (
     <div className="done-note" role="status" data-testid="pendaftaran-selesai">
       <div className="done-seq" aria-label={`Nomor register ${visit.seq}`}>
@@ -324,6 +355,14 @@ function DoneNote({ done: { visit, warnings } }: { done: Done }) {
           <div className="done-pay">
             Belum bayar {rupiah(visit.fee)}
             {visit.tariffName ? ` — ${visit.tariffName}` : ''}: arahkan pasien ke kasir lebih dulu.
+          </div>
+        ) : null}
+        {needsReceipt(visit) ? (
+          <div className="done-print">
+            {printed ? <span role="status">{printed} </span> : null}
+            <button type="button" className="btn btn-small" onClick={onPrintReceipt}>
+              {receiptPrinted ? 'Cetak salinan kwitansi (Alt+W)' : 'Cetak kwitansi (Alt+W)'}
+            </button>
           </div>
         ) : null}
         {warnings.map((w) => (

@@ -17,6 +17,7 @@ import { asClientError, useClient, useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
 import { orNull } from '../../components/form';
+import { PrintPreview, type PrintJob } from '../../components/PrintPreview';
 import { Badge, ErrorNote } from '../../components/ui';
 import { tanggalPendek, umur } from '../../lib/format';
 import { AppointmentForm } from './Appointments';
@@ -62,6 +63,14 @@ export function RegistrationPanel({
   const [scheduled, setScheduled] = useState<string | null>(null);
   const canRegister = can('kunjungan:input');
   const [pregnant, setPregnant] = useState(false);
+  const [printJob, setPrintJob] = useState<PrintJob | null>(null);
+  const [printed, setPrinted] = useState<string | null>(null);
+  const client = useClient();
+  const canPrint = can('pasien:view');
+  const printCard = () => setPrintJob({ label: 'Kartu berobat', printer: 'label', load: () => client.call('documents.patientCard', { patientId }) });
+  const printLabel = () => setPrintJob({ label: 'Label berkas', printer: 'label', load: () => client.call('documents.folderLabel', { patientId }) });
+  useShortcut({ keys: 'Alt+C', label: 'Cetak kartu berobat pasien ini', group: GROUP, handler: printCard }, canPrint && p !== undefined);
+  useShortcut({ keys: 'Alt+M', label: 'Cetak label map rekam medis', group: GROUP, handler: printLabel }, canPrint && p !== undefined);
 
   useShortcut({ keys: 'Escape', label: 'Tutup panel pasien', group: GROUP, handler: onClose });
   useShortcut(
@@ -122,6 +131,16 @@ export function RegistrationPanel({
                 Koreksi data (Alt+E)
               </button>
             ) : null}
+            {canPrint ? (
+              <>
+                <button type="button" className="btn btn-small" onClick={printCard}>
+                  Kartu berobat (Alt+C)
+                </button>
+                <button type="button" className="btn btn-small" onClick={printLabel}>
+                  Label berkas (Alt+M)
+                </button>
+              </>
+            ) : null}
             {canRegister ? (
               <button
                 type="button"
@@ -139,6 +158,20 @@ export function RegistrationPanel({
             <p className="note reg-note" role="status">
               {scheduled}
             </p>
+          ) : null}
+          {printed ? (
+            <p className="note reg-note" role="status">
+              {printed}
+            </p>
+          ) : null}
+          {printJob ? (
+            <PrintPreview
+              job={printJob}
+              onClose={(done) => {
+                setPrintJob(null);
+                if (done) setPrinted(done);
+              }}
+            />
           ) : null}
           {!canRegister ? (
             <p className="muted small">Anda tidak berhak mendaftarkan kunjungan.</p>

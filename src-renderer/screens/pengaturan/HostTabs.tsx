@@ -247,6 +247,7 @@ function WorkstationForm({ initial, onSaved }: { initial: WorkstationSettings; o
     role: initial.role,
     hostUrl: initial.hostUrl ?? '',
     letter: initial.printers.letter ?? '',
+    label: initial.printers.label ?? '',
     ticket: initial.printers.ticket ?? '',
     bindAddress: initial.lan.bindAddress,
     port: String(initial.lan.port),
@@ -259,7 +260,7 @@ function WorkstationForm({ initial, onSaved }: { initial: WorkstationSettings; o
         counterNumber: f.counterNumber.trim() === '' ? null : Number(f.counterNumber),
         role: f.role,
         hostUrl: orNull(f.hostUrl),
-        printers: { letter: orNull(f.letter), ticket: orNull(f.ticket) },
+        printers: { letter: orNull(f.letter), label: orNull(f.label), ticket: orNull(f.ticket) },
         lan: { bindAddress: f.bindAddress, port: Number(f.port) },
       }),
     {
@@ -315,7 +316,15 @@ function WorkstationForm({ initial, onSaved }: { initial: WorkstationSettings; o
             value={f.letter}
             onChange={(e) => set({ letter: e.target.value })}
             error={form.fieldError('printers.letter')}
-            placeholder="Bawaan sistem"
+            placeholder="Tanya setiap mencetak"
+          />
+          <TextField
+            label="Printer kartu & label"
+            value={f.label}
+            onChange={(e) => set({ label: e.target.value })}
+            error={form.fieldError('printers.label')}
+            placeholder="Tanya setiap mencetak"
+            hint="Kartu berobat dan label map rekam medis"
           />
           <TextField
             label="Printer tiket"
