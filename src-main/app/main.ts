@@ -30,7 +30,12 @@ function electronNativeBinding(): string | undefined {
 }
 
 function harden(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Every permission is refused except the microphone (audio only) for our own pages: staff
+  // re-record the queue voice's clips in Pengaturan → Suara.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    const media = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(permission === 'media' && media.length > 0 && media.every((m) => m === 'audio') && details.requestingUrl.startsWith(rendererRoot));
+  });
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });

@@ -14,7 +14,8 @@ export function ensureRendererBuilt(): string {
   return RENDERER_DIR;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium flags for one suite (e.g. a fake microphone). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium tidak ditemukan di ${CHROMIUM}. Pasang dengan: apt-get install -y chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -26,6 +27,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--lang=id-ID',
+      ...extraArgs,
     ],
   });
 }

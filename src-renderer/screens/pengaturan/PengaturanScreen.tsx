@@ -9,6 +9,7 @@ import { PasswordTab, UsersTab } from './AccountTabs';
 import { KomputerTab, ProfilTab } from './HostTabs';
 import { ImportTab } from './ImportTab';
 import { CounterTab, FacilityTab, PractitionerTab, ServiceTab, UnitTab } from './ReferenceTabs';
+import { SuaraTab } from './SuaraTab';
 import { TarifTab } from './TarifTab';
 
 interface Tab {
@@ -27,6 +28,7 @@ const tabs: Tab[] = [
   { id: 'nakes', label: 'Tenaga Kesehatan', permission: 'referensi:view', view: () => <PractitionerTab /> },
   { id: 'faskes', label: 'Faskes Rujukan', permission: 'referensi:view', view: () => <FacilityTab /> },
   { id: 'tarif', label: 'Tarif', permission: 'referensi:view', view: () => <TarifTab /> },
+  { id: 'suara', label: 'Suara', permission: 'pengaturan:view', view: () => <SuaraTab /> },
   { id: 'pengguna', label: 'Pengguna', permission: 'pengguna:view', view: () => <UsersTab /> },
   { id: 'impor', label: 'Impor Pasien', permission: 'rekam_medis:input', view: () => <ImportTab /> },
   { id: 'sandi', label: 'Ganti kata sandi', permission: null, view: () => <PasswordTab /> },
