@@ -238,6 +238,16 @@ export interface QueueEventTable {
   announcement: string | null;
   user_id: number | null;
 }
+/** A clip of the queue voice recorded by the puskesmas (replaces the shipped one of the same key). */
+export interface VoiceClipTable {
+  key: string;
+  mime: string;
+  data: Uint8Array;
+  duration_ms: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;
@@ -257,6 +267,7 @@ export interface Database {
   appointment: AppointmentTable;
   folder_request: FolderRequestTable;
   patient_merge: PatientMergeTable;
+  voice_clip: VoiceClipTable;
   queue_ticket: QueueTicketTable;
   queue_event: QueueEventTable;
 }

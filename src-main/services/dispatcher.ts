@@ -23,6 +23,7 @@ import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { visitHandlers } from './visits';
+import { voiceHandlers } from './voice';
 
 export interface Credentials {
   token: string | null;
@@ -74,6 +75,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...patientImportHandlers(ctx),
     ...patientMergeHandlers(ctx),
     ...visitHandlers(ctx),
+    ...voiceHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {

@@ -417,6 +417,38 @@ describe('migrations', () => {
     ).rejects.toThrow(/CHECK/);
     expect(await db.selectFrom('queue_ticket').select('id').execute()).toHaveLength(3);
   });
+  it('0009 suara: stores re-recorded voice clips by key, refusing keys, types and sizes the app never writes', async () => {
+    const { db } = memory();
+    await migrate(db, 8);
+    await migrate(db, 9);
+    const clip = {
+      key: 'huruf-a',
+      mime: 'audio/wav',
+      data: new Uint8Array([82, 73, 70, 70]),
+      duration_ms: 420,
+      updated_at: '2026-11-23T01:00:00.000Z',
+      updated_by: null,
+    };
+    await db.insertInto('voice_clip').values(clip).execute();
+    const row = await db.selectFrom('voice_clip').selectAll().executeTakeFirstOrThrow();
+    expect(new Uint8Array(row.data)).toEqual(clip.data);
+    for (const bad of [
+      { key: 'Huruf B' },
+      { key: 'a'.repeat(41) },
+      { key: 'huruf-c', mime: 'audio/mpeg' },
+      { key: 'huruf-d', data: new Uint8Array(0) },
+      { key: 'huruf-e', duration_ms: 0 },
+    ])
+      await expect(
+        db
+          .insertInto('voice_clip')
+          .values({ ...clip, ...bad })
+          .execute(),
+        JSON.stringify(bad).slice(0, 40),
+      ).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto('voice_clip').values(clip).execute()).rejects.toThrow(/UNIQUE|PRIMARY/);
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [

@@ -265,6 +265,15 @@ CREATE TABLE visit (
   UNIQUE (visit_date, seq)
   );
 
+CREATE TABLE voice_clip (
+  key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 40 AND key NOT GLOB '*[^a-z0-9-]*'),
+  mime TEXT NOT NULL CHECK (mime IN ('audio/wav', 'audio/webm', 'audio/ogg')),
+  data BLOB NOT NULL CHECK (length(data) BETWEEN 1 AND 1048576),
+  duration_ms INTEGER NOT NULL CHECK (duration_ms > 0),
+  updated_at TEXT NOT NULL,
+  updated_by INTEGER REFERENCES app_user(id)
+  );
+
 CREATE INDEX appointment_date ON appointment(date, status);
 
 CREATE INDEX appointment_patient ON appointment(patient_id, date);
