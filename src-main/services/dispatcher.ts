@@ -24,6 +24,7 @@ import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { visitHandlers } from './visits';
+import { voiceHandlers } from './voice';
 
 export interface Credentials {
   token: string | null;
@@ -76,6 +77,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...patientMergeHandlers(ctx),
     ...visitHandlers(ctx),
     ...queueHandlers(ctx),
+    ...voiceHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {
