@@ -1,4 +1,4 @@
-import { isRealIsoDate } from '../contract';
+import { isRealIsoDate, type Cluster } from '../contract';
 import { ageInYears } from './waktu';
 
 /**
@@ -113,4 +113,56 @@ export function ageText(birthDate: string, on: string): string {
   checkDates('ageText', birthDate, on);
   const { n, unit } = ageParts(birthDate, on);
   return `${n} ${unit}`;
+}
+
+/** Units whose cluster is the room's own (management, communicable disease control): the visit keeps it. */
+const roomClusters: readonly Cluster[] = ['klaster1', 'klaster4'];
+
+/**
+ * The cluster a visit is routed to unless the clerk overrides it (with a reason): emergencies
+ * are lintas klaster (UGD); a klaster 1 or 4 room keeps its own; everywhere else — Poli Umum,
+ * Gigi, KIA, lab — the patient's life stage decides (ILP: route by the person, not the room).
+ */
+export function routedCluster(p: { emergency: boolean; unitCluster: Cluster | undefined; proposed: 'klaster2' | 'klaster3' }): Cluster {
+  if (p.emergency) return 'lintas';
+  if (p.unitCluster && roomClusters.includes(p.unitCluster)) return p.unitCluster;
+  return p.proposed;
+}
+
+export interface RoutableUnit {
+  id: number;
+  code: string;
+  name: string;
+  cluster: Cluster;
+  active: boolean;
+}
+
+/** A unit by its code (as Pengaturan → Unit names it), else by words in its name; active units only. */
+function findUnit(units: readonly RoutableUnit[], code: string, name: RegExp): RoutableUnit | undefined {
+  const active = units.filter((u) => u.active);
+  return active.find((u) => u.code.toUpperCase() === code) ?? active.find((u) => name.test(u.name));
+}
+
+/**
+ * The destination unit offered first (the clerk may change it):
+ * - a control appointment waiting today → its unit;
+ * - pregnant or postpartum → KIA;
+ * - bayi and balita (under 5) → MTBS (manajemen terpadu balita sakit);
+ * - lansia → Poli Lansia where the puskesmas has one;
+ * - everyone else (anak, remaja, dewasa, lansia without a Poli Lansia) → Poli Umum, whose
+ *   cluster follows the life stage (klaster 2 under the child limit, else 3);
+ * - otherwise the first active unit of the proposed cluster, then the first active unit.
+ */
+export function defaultUnit(
+  units: readonly RoutableUnit[],
+  p: { lifeStage: LifeStage; pregnant: boolean; cluster: 'klaster2' | 'klaster3'; appointmentUnitId?: number | null },
+): number | null {
+  const active = units.filter((u) => u.active);
+  if (p.appointmentUnitId && active.some((u) => u.id === p.appointmentUnitId)) return p.appointmentUnitId;
+  let unit: RoutableUnit | undefined;
+  if (p.pregnant) unit = findUnit(units, 'KIA', /\bKIA\b|ibu dan anak/i);
+  else if (p.lifeStage === 'bayi' || p.lifeStage === 'balita') unit = findUnit(units, 'MTBS', /\bMTBS\b|balita/i);
+  else if (p.lifeStage === 'lansia') unit = findUnit(units, 'LANSIA', /\blansia\b/i);
+  unit ??= findUnit(units, 'UMUM', /\bumum\b/i) ?? active.find((u) => u.cluster === p.cluster) ?? active[0];
+  return unit?.id ?? null;
 }

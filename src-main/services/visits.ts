@@ -1,21 +1,17 @@
-import { LoketError, type Cluster, type SharedSettings, type Unit, type visitMethods } from '../contract';
+import { LoketError, type SharedSettings, type Unit, type visitMethods } from '../contract';
 import type { Executor } from '../db/repositories/executor';
 import { getPatientRecord } from '../db/repositories/patient-records';
 import { summariesByIds } from '../db/repositories/patients';
 import { listTariffs, listUnits, saveTariff } from '../db/repositories/reference';
 import { nextNumber } from '../db/repositories/sequences';
 import * as visits from '../db/repositories/visit-records';
-import { proposeCluster } from '../domain/klaster';
+import { defaultUnit, proposeCluster, routedCluster } from '../domain/klaster';
 import { isKunjunganBaru } from '../domain/kunjungan';
 import { localDate } from '../domain/waktu';
 import type { ServiceContext } from './context';
 import { translateConstraint } from './constraint';
 import { actorOf, type Handlers } from './handler';
-import { emitQueueChanges, enqueueRegisteredVisit, type QueueChange } from './queue';
 import { loadSharedSettings } from './settings';
-
-/** Units whose cluster is the room's own; elsewhere the visit follows the patient's life stage. */
-const FIXED_CLUSTERS: readonly Cluster[] = ['klaster1', 'klaster4'];
 
 export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitMethods> {
   const today = (s: SharedSettings) => localDate(ctx.now(), s.timeZone);
@@ -48,6 +44,7 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
       const proposal = proposeCluster({ birthDate: patient.birthDate, sex: patient.sex, pregnantOrPostpartum }, day, settings.lifeStage);
       const [summary] = await summariesByIds(ctx.db, [patientId]);
       const appointment = await visits.waitingAppointment(ctx.db, patientId, day);
+      const units = (await listUnits(ctx.db)).filter((u) => u.active);
       return {
         patient: summary!,
         date: day,
@@ -59,6 +56,16 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
         pasienBaru: localDate(new Date(patient.createdAt), settings.timeZone) === day,
         registeredTodayUnitIds: await visits.unitsVisitedOn(ctx.db, patientId, day),
         appointmentToday: appointment ? { id: appointment.id, unitId: appointment.unit_id, note: appointment.note } : null,
+        defaultUnitId: defaultUnit(units, {
+          lifeStage: proposal.lifeStage,
+          pregnant: pregnantOrPostpartum === true && patient.sex === 'P',
+          cluster: proposal.cluster,
+          appointmentUnitId: appointment?.unit_id ?? null,
+        }),
+        unitClusters: units.map((u) => ({
+          unitId: u.id,
+          cluster: routedCluster({ emergency: false, unitCluster: u.cluster, proposed: proposal.cluster }),
+        })),
       };
     },
 
@@ -80,7 +87,6 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
           { path: 'insuranceName', message: 'Wajib diisi' },
         ]);
       }
-      let queueChanges: QueueChange[] = [];
       const id = await ctx.db
         .transaction()
         .execute(async (trx) => {
@@ -108,7 +114,7 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
             day,
             settings.lifeStage,
           );
-          const routed: Cluster = input.emergency ? 'lintas' : FIXED_CLUSTERS.includes(unit.cluster) ? unit.cluster : proposal.cluster;
+          const routed = routedCluster({ emergency: input.emergency ?? false, unitCluster: unit.cluster, proposed: proposal.cluster });
           const cluster = input.cluster ?? routed;
           if (cluster !== routed && !input.clusterReason) {
             throw new LoketError('VALIDATION', `Klaster diubah dari usulan (${routed}): tuliskan alasannya.`, [
@@ -167,22 +173,10 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
           // The records room's pull list reads these (seed 004 step 4).
           await visits.insertFolderRequest(trx, { visitId, patientId: patient.id, unitId: unit.id, at });
           if (input.appointmentId !== undefined) await visits.setAppointmentStatus(trx, input.appointmentId, 'hadir', at, visitId);
-          // The visit joins its unit's queue; a called loket ticket is linked and finished.
-          queueChanges = await enqueueRegisteredVisit(trx, {
-            visitId,
-            unitId: unit.id,
-            emergency: input.emergency ?? false,
-            settings,
-            date: day,
-            at,
-            userId: clerk.id,
-            queueTicketId: input.queueTicketId,
-          });
           return visitId;
         })
         .catch((error: unknown) => (error instanceof LoketError ? Promise.reject(error) : translateConstraint(error, {})));
       ctx.events.emit('visits.changed', { visitId: id, change: 'registered' });
-      emitQueueChanges(ctx, queueChanges);
       if (input.appointmentId !== undefined) ctx.events.emit('appointments.changed', { appointmentId: input.appointmentId });
       ctx.log.info(`kunjungan ${id} didaftarkan oleh user ${clerk.id}`);
       return { visit: await requireVisit(ctx.db, id), warnings };

@@ -11,6 +11,8 @@ type Proposal = {
   pasienBaru: boolean;
   registeredTodayUnitIds: number[];
   appointmentToday: { id: number } | null;
+  defaultUnitId: number | null;
+  unitClusters: { unitId: number; cluster: string }[];
 };
 
 describe('visit registration', () => {
@@ -115,6 +117,24 @@ describe('visit registration', () => {
 
     const tb = await ok<{ visit: Visit }>('visits.register', { patientId: child.id, payer: 'umum', unitId: units.get('TB')!.id });
     expect(tb.visit.cluster).toBe('klaster4');
+
+    // The host proposes the unit and each unit's routing, so the form shows what registering will do.
+    const clusterOf = (p: Proposal, code: string) => p.unitClusters.find((u) => u.unitId === units.get(code)!.id)?.cluster;
+    const forChild = await ok<Proposal>('visits.propose', { patientId: child.id });
+    expect(forChild.defaultUnitId).toBe(units.get('UMUM')!.id);
+    expect([clusterOf(forChild, 'UMUM'), clusterOf(forChild, 'GIGI'), clusterOf(forChild, 'TB')]).toEqual(['klaster2', 'klaster2', 'klaster4']);
+    const forMother = await ok<Proposal>('visits.propose', { patientId: mother.id });
+    expect(forMother.defaultUnitId).toBe(units.get('UMUM')!.id);
+    expect(clusterOf(forMother, 'GIGI')).toBe('klaster3');
+    const forPregnant = await ok<Proposal>('visits.propose', { patientId: mother.id, pregnantOrPostpartum: true });
+    expect(forPregnant.defaultUnitId).toBe(units.get('KIA')!.id);
+    expect(clusterOf(forPregnant, 'GIGI')).toBe('klaster2');
+    const baby = await newPatient({ name: 'Alya Putri', birthDate: '2026-02-01', sex: 'P', motherName: 'Dewi Lestari' });
+    expect((await ok<Proposal>('visits.propose', { patientId: baby.id })).defaultUnitId).toBe(units.get('MTBS')!.id);
+    const elder = await newPatient({ name: 'Karso', birthDate: '1950-06-01', sex: 'L' });
+    const forElder = await ok<Proposal>('visits.propose', { patientId: elder.id });
+    expect(forElder.defaultUnitId).toBe(units.get('LANSIA')!.id);
+    expect(forElder.unitClusters.length).toBe([...units.values()].filter((u) => u.active).length);
 
     const noReason = await h.call(
       'visits.register',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ageText, defaultLifeStagePolicy, lifeStage, proposeCluster, type LifeStagePolicy } from '../../src-main/domain/klaster';
+import {
+  ageText,
+  defaultLifeStagePolicy,
+  defaultUnit,
+  lifeStage,
+  proposeCluster,
+  routedCluster,
+  type LifeStagePolicy,
+  type RoutableUnit,
+} from '../../src-main/domain/klaster';
 
 const ON = '2026-11-22';
 
@@ -132,5 +141,53 @@ describe('ageText', () => {
   it('refuses a birth after the day and dates that are not dates', () => {
     expect(() => ageText('2026-11-23', ON)).toThrow(RangeError);
     expect(() => ageText('kemarin', ON)).toThrow(RangeError);
+  });
+});
+
+describe('routing a visit to a unit and a cluster', () => {
+  const unit = (id: number, code: string, name: string, cluster: RoutableUnit['cluster'], active = true): RoutableUnit => ({
+    id,
+    code,
+    name,
+    cluster,
+    active,
+  });
+  const units = [
+    unit(1, 'UMUM', 'Poli Umum', 'klaster3'),
+    unit(2, 'LANSIA', 'Poli Lansia', 'klaster3'),
+    unit(3, 'KIA', 'Poli KIA / KB', 'klaster2'),
+    unit(4, 'MTBS', 'MTBS', 'klaster2'),
+    unit(5, 'TB', 'Poli TB / P2M', 'klaster4'),
+    unit(6, 'GIGI', 'Poli Gigi', 'lintas'),
+  ];
+
+  it('routes by the person, except emergencies and the rooms of klaster 1 and 4', () => {
+    expect(routedCluster({ emergency: true, unitCluster: 'klaster4', proposed: 'klaster3' })).toBe('lintas');
+    expect(routedCluster({ emergency: false, unitCluster: 'klaster4', proposed: 'klaster2' })).toBe('klaster4');
+    expect(routedCluster({ emergency: false, unitCluster: 'klaster1', proposed: 'klaster2' })).toBe('klaster1');
+    expect(routedCluster({ emergency: false, unitCluster: 'lintas', proposed: 'klaster2' })).toBe('klaster2');
+    expect(routedCluster({ emergency: false, unitCluster: 'klaster3', proposed: 'klaster2' })).toBe('klaster2');
+    expect(routedCluster({ emergency: false, unitCluster: undefined, proposed: 'klaster3' })).toBe('klaster3');
+  });
+
+  it('offers the appointment unit, KIA, MTBS, Poli Lansia, then Poli Umum', () => {
+    const base = { pregnant: false, cluster: 'klaster3' as const };
+    expect(defaultUnit(units, { ...base, lifeStage: 'dewasa', appointmentUnitId: 6 })).toBe(6);
+    expect(defaultUnit(units, { ...base, lifeStage: 'dewasa', pregnant: true, cluster: 'klaster2' })).toBe(3);
+    expect(defaultUnit(units, { ...base, lifeStage: 'balita', cluster: 'klaster2' })).toBe(4);
+    expect(defaultUnit(units, { ...base, lifeStage: 'lansia' })).toBe(2);
+    expect(defaultUnit(units, { ...base, lifeStage: 'remaja', cluster: 'klaster2' })).toBe(1);
+    expect(defaultUnit(units, { ...base, lifeStage: 'dewasa' })).toBe(1);
+  });
+
+  it('falls back on names, inactive units and empty lists', () => {
+    const renamed = [unit(7, 'P-UMUM', 'Pemeriksaan Umum', 'klaster3'), unit(8, 'X', 'Ruang Lansia Sehat', 'klaster3')];
+    expect(defaultUnit(renamed, { lifeStage: 'lansia', pregnant: false, cluster: 'klaster3' })).toBe(8);
+    expect(defaultUnit(renamed, { lifeStage: 'dewasa', pregnant: false, cluster: 'klaster3' })).toBe(7);
+    // An inactive appointment unit or Poli Lansia is not offered.
+    const closed = [unit(1, 'UMUM', 'Poli Umum', 'klaster3'), unit(2, 'LANSIA', 'Poli Lansia', 'klaster3', false)];
+    expect(defaultUnit(closed, { lifeStage: 'lansia', pregnant: false, cluster: 'klaster3', appointmentUnitId: 2 })).toBe(1);
+    expect(defaultUnit([unit(9, 'GIZI', 'Gizi', 'klaster2')], { lifeStage: 'dewasa', pregnant: false, cluster: 'klaster3' })).toBe(9);
+    expect(defaultUnit([], { lifeStage: 'dewasa', pregnant: false, cluster: 'klaster3' })).toBeNull();
   });
 });

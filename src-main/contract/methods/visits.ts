@@ -59,6 +59,10 @@ export const visitProposalSchema = z.object({
   registeredTodayUnitIds: z.array(idSchema),
   /** The appointment for today, if one is waiting (checking in registers the visit). */
   appointmentToday: z.object({ id: idSchema, unitId: idSchema, note: z.string().nullable() }).nullable(),
+  /** The unit offered first (appointment, KIA, MTBS, Poli Lansia, Poli Umum …); the clerk may change it. */
+  defaultUnitId: idSchema.nullable(),
+  /** Each active unit with the cluster a (non-emergency) visit there is routed to unless overridden. */
+  unitClusters: z.array(z.object({ unitId: idSchema, cluster: clusterSchema })),
 });
 
 export const visitRegisterSchema = z.strictObject({
@@ -79,8 +83,6 @@ export const visitRegisterSchema = z.strictObject({
   /** Confirms a second registration of the patient to the same unit today. */
   allowSameUnitToday: z.boolean().optional(),
   appointmentId: idSchema.optional(),
-  /** The loket ticket called for this patient: linked to the visit and finished. */
-  queueTicketId: idSchema.optional(),
 });
 
 export const appointmentSchema = z.object({

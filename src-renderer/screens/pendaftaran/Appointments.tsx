@@ -8,7 +8,6 @@ import { orNull } from '../../components/form';
 import { Badge, ErrorNote, RemoteView } from '../../components/ui';
 import { geserTanggal, hariTanggalDari, tanggalPendek, umur } from '../../lib/format';
 import { Select, Text } from './fields';
-import { defaultUnitId } from './logic';
 
 /** Common control intervals, one Tab + Enter away. */
 const quickDates: readonly [string, number][] = [
@@ -35,10 +34,7 @@ export function AppointmentForm({
   const units = useRemote('units.list', {}, { refreshOn: ['reference.changed'] });
   const proposal = useRemote('visits.propose', { patientId });
   const active = (units.data ?? []).filter((u) => u.active && u.code !== 'UGD');
-  const suggested =
-    units.data && proposal.data
-      ? defaultUnitId(units.data, { lifeStage: proposal.data.lifeStage, pregnant: false, cluster: proposal.data.proposedCluster })
-      : null;
+  const suggested = proposal.data?.defaultUnitId ?? null;
   const [date, setDate] = useState(() => geserTanggal(today, 7));
   const [unitId, setUnitId] = useState<number | null>(null);
   const [note, setNote] = useState('');

@@ -22,7 +22,7 @@ import { Badge, ErrorNote } from '../../components/ui';
 import { tanggalPendek, umur } from '../../lib/format';
 import { AppointmentForm } from './Appointments';
 import { Check, Select, Text } from './fields';
-import { defaultUnitId, routedCluster, rupiah } from './logic';
+import { rupiah } from './logic';
 
 type Proposal = OutputOf<'visits.propose'>;
 type Payer = (typeof payers)[number];
@@ -321,12 +321,7 @@ function VisitForm({
     bpjsConfirmed: false,
     insuranceName: '',
     emergency: false,
-    unitId: defaultUnitId(units, {
-      lifeStage: proposal.lifeStage,
-      pregnant,
-      cluster: proposal.proposedCluster,
-      appointmentUnitId: appointment?.unitId ?? null,
-    }),
+    unitId: proposal.defaultUnitId,
     unitTouched: false,
     override: '',
     clusterReason: '',
@@ -356,9 +351,16 @@ function VisitForm({
   useEffect(() => {
     if (sameUnit) againRef.current?.focus();
   }, [sameUnit]);
+  // A new proposal (e.g. ibu hamil ticked) moves the unit too, unless the clerk picked one.
+  const [proposedUnit, setProposedUnit] = useState(proposal.defaultUnitId);
+  if (proposedUnit !== proposal.defaultUnitId) {
+    setProposedUnit(proposal.defaultUnitId);
+    if (!f.unitTouched) setF((x) => ({ ...x, unitId: proposal.defaultUnitId }));
+  }
 
   const unit = activeUnits.find((u) => u.id === f.unitId);
-  const routed = routedCluster({ emergency: f.emergency, unit, proposed: proposal.proposedCluster });
+  // The host's routing (visits.propose): emergencies are lintas klaster (UGD).
+  const routed: Cluster = f.emergency ? 'lintas' : (proposal.unitClusters.find((u) => u.unitId === f.unitId)?.cluster ?? proposal.proposedCluster);
   const routedReason = f.emergency
     ? 'Gawat darurat: langsung ke UGD (lintas klaster).'
     : unit && routed !== proposal.proposedCluster
@@ -417,18 +419,8 @@ function VisitForm({
   useShortcut({ keys: 'Alt+D', label: 'Daftarkan lagi ke unit yang sama hari ini', group: GROUP, handler: () => send(true) }, sameUnit !== null);
 
   function togglePregnant() {
-    const next = !pregnant;
-    setPregnant(next);
-    if (!f.unitTouched) {
-      set({
-        unitId: defaultUnitId(units, {
-          lifeStage: proposal.lifeStage,
-          pregnant: next,
-          cluster: next ? 'klaster2' : proposal.proposedCluster,
-          appointmentUnitId: appointment?.unitId ?? null,
-        }),
-      });
-    }
+    // The host proposes again with the flag (KIA, klaster 2); the unit follows unless the clerk chose one.
+    setPregnant(!pregnant);
   }
 
   // Enter anywhere in the form registers, as a form does (also on the checkboxes and selects).
