@@ -12,6 +12,7 @@ import { createDispatcher, type Dispatcher } from '../services/dispatcher';
 import { EventBus } from '../services/events';
 import { acquireDataLock } from './lock';
 import { createLogger } from './log';
+import { shippedVoiceDir } from './paths';
 import { APP_VERSION } from './version';
 import { workstationStoreOn, workstationStoreOptions } from './workstation';
 
@@ -25,6 +26,8 @@ export interface HostOptions {
   loadRegions?: boolean;
   logToConsole?: boolean;
   now?: () => Date;
+  /** The shipped voice clips; found beside the app unless given (null: none, tests of the fallback). */
+  voiceDir?: string | null;
 }
 
 export interface Host {
@@ -68,6 +71,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       log,
       host: { version: APP_VERSION, mode: options.mode, bootId, startedAt: now().toISOString() },
       now,
+      voiceDir: options.voiceDir === undefined ? shippedVoiceDir() : options.voiceDir,
     };
     await bootstrap(ctx, { regions: options.loadRegions ?? true });
     const dispatcher = createDispatcher(ctx, documentHandlers(ctx));

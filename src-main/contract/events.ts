@@ -13,6 +13,8 @@ export const eventSpecs = {
   'visits.changed': { public: false, payload: z.object({ visitId: z.number().int(), change: z.enum(['registered', 'paid']) }) },
   'appointments.changed': { public: false, payload: z.object({ appointmentId: z.number().int() }) },
   'workstation.changed': { public: false, payload: z.object({ keys: z.array(z.string()) }) },
+  /** A voice clip was re-recorded or reset: displays drop their cached copy of it. */
+  'voice.changed': { public: true, payload: z.object({ key: z.string() }) },
   /** A ticket called or recalled: the display shows it and speaks it. Ticket code and place only. */
   'queue.called': { public: true, payload: queueCallSchema },
   /** Something in a lane changed (issued, called, finished…): screens reload `queue.board`/`queue.state`. */

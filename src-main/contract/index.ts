@@ -11,6 +11,7 @@ import { referenceMethods } from './methods/reference';
 import { settingsMethods } from './methods/settings';
 import { systemMethods } from './methods/system';
 import { visitMethods } from './methods/visits';
+import { voiceMethods } from './methods/voice';
 
 /** The whole API of the host: one list, served identically over IPC and HTTP. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...patientImportMethods,
   ...patientMergeMethods,
   ...visitMethods,
+  ...voiceMethods,
   ...documentMethods,
   ...queueMethods,
 };
@@ -56,4 +58,5 @@ export * from './methods/reference';
 export * from './methods/settings';
 export * from './methods/system';
 export * from './methods/visits';
+export * from './methods/voice';
 export * from './bridge';

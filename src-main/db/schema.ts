@@ -207,6 +207,47 @@ export interface PatientMergeTable {
   undone_by: number | null;
 }
 
+export interface QueueTicketTable {
+  id: Generated<number>;
+  /** Local `YYYY-MM-DD`: numbers restart at local midnight. */
+  service_date: string;
+  /** 'S<service id>' or 'U<unit id>'. */
+  lane: string;
+  service_id: number | null;
+  unit_id: number | null;
+  number: number;
+  code: string;
+  priority: string | null;
+  status: Generated<string>;
+  counter_id: number | null;
+  visit_id: number | null;
+  issued_at: string;
+  called_at: string | null;
+  last_called_at: string | null;
+  finished_at: string | null;
+  transferred_from: number | null;
+}
+
+export interface QueueEventTable {
+  id: Generated<number>;
+  ticket_id: number;
+  kind: string;
+  at: string;
+  counter_id: number | null;
+  unit_id: number | null;
+  announcement: string | null;
+  user_id: number | null;
+}
+/** A clip of the queue voice recorded by the puskesmas (replaces the shipped one of the same key). */
+export interface VoiceClipTable {
+  key: string;
+  mime: string;
+  data: Uint8Array;
+  duration_ms: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;
@@ -226,6 +267,9 @@ export interface Database {
   appointment: AppointmentTable;
   folder_request: FolderRequestTable;
   patient_merge: PatientMergeTable;
+  voice_clip: VoiceClipTable;
+  queue_ticket: QueueTicketTable;
+  queue_event: QueueEventTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

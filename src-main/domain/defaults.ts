@@ -55,6 +55,28 @@ export const defaultSharedSettings: SharedSettings = {
   rmFormat: { width: 6, prefix: '', family: false },
   // Under 18: anak/remaja (klaster 2); 60 and over: lansia (Permenkes 25/2016).
   lifeStage: { childMaxAgeYears: 18, elderlyMinAgeYears: 60 },
+  queue: {
+    ticketWidth: 3,
+    priorityPolicy: 'dahulukan',
+    priorityInterval: 3,
+    poliNumbering: 'unit',
+    defaultServiceMinutes: 5,
+    // One letter per default unit, distinct from each other and from the loket prefixes A–C.
+    unitPrefixes: {
+      UMUM: 'U',
+      LANSIA: 'L',
+      GIGI: 'G',
+      KIA: 'K',
+      MTBS: 'M',
+      IMUN: 'I',
+      TB: 'T',
+      GIZI: 'Z',
+      UGD: 'D',
+      PERSALINAN: 'P',
+      LAB: 'R',
+      FARMASI: 'F',
+    },
+  },
 };
 
 /** RM numbers are zero-padded to this width unless the puskesmas sets its own format. */

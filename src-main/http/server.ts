@@ -5,9 +5,20 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
-import { contract, httpStatusOf, isMethodName, isPublicEvent, RESYNC_EVENT, type ErrorBody, type LoketEvent, type Reply } from '../contract';
+import {
+  clipKeySchema,
+  contract,
+  httpStatusOf,
+  isMethodName,
+  isPublicEvent,
+  RESYNC_EVENT,
+  type ErrorBody,
+  type LoketEvent,
+  type Reply,
+} from '../contract';
 import type { ServiceContext } from '../services/context';
 import type { Dispatcher } from '../services/dispatcher';
+import { readClip } from '../services/voice';
 import { buildOpenApi } from './openapi';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -167,6 +178,17 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
   );
 
   app.all('/api/*', (c) => reply(c, failure('NOT_FOUND', 'Alamat API tidak dikenal. Gunakan POST /api/<metode>.')));
+
+  // Clips of the queue voice for pages in a browser (the display on a TV PC): the puskesmas's
+  // recording, else the shipped file. Revalidated on every use, so a new recording is heard at once.
+  app.get('/voice/:key', async (c) => {
+    const key = c.req.param('key');
+    const clip = clipKeySchema.safeParse(key).success ? await readClip(ctx, key) : null;
+    if (!clip) return c.text('Klip suara tidak ditemukan', 404);
+    const headers = { 'Cache-Control': 'no-cache', ETag: `"${clip.etag}"` };
+    if (c.req.header('if-none-match') === headers.ETag) return c.body(null, 304, headers);
+    return c.body(new Uint8Array(clip.data), 200, { ...headers, 'Content-Type': clip.mime });
+  });
 
   if (options.rendererDir) {
     const root = normalize(options.rendererDir);

@@ -31,6 +31,8 @@ export interface ServiceContext {
   host: HostInfo;
   /** Injected so tests can move time (day rollover, session expiry). */
   now(): Date;
+  /** The shipped clip set of the queue voice (resources/voice); null when this build has none. */
+  voiceDir: string | null;
 }
 
 export type ClientKind = 'ipc' | 'http';

@@ -19,10 +19,12 @@ import { patientMergeHandlers } from './patient-merge';
 import { patientImportHandlers } from './patient-import';
 import { patientRecordHandlers } from './patient-records';
 import { patientHandlers } from './patients';
+import { queueHandlers } from './queue';
 import { referenceHandlers } from './reference';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { visitHandlers } from './visits';
+import { voiceHandlers } from './voice';
 
 export interface Credentials {
   token: string | null;
@@ -74,6 +76,8 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...patientImportHandlers(ctx),
     ...patientMergeHandlers(ctx),
     ...visitHandlers(ctx),
+    ...queueHandlers(ctx),
+    ...voiceHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {

@@ -11,6 +11,7 @@ import { localDate } from '../domain/waktu';
 import type { ServiceContext } from './context';
 import { translateConstraint } from './constraint';
 import { actorOf, type Handlers } from './handler';
+import { emitQueueChanges, enqueueRegisteredVisit, type QueueChange } from './queue';
 import { loadSharedSettings } from './settings';
 
 export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitMethods> {
@@ -87,6 +88,7 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
           { path: 'insuranceName', message: 'Wajib diisi' },
         ]);
       }
+      let queueChanges: QueueChange[] = [];
       const id = await ctx.db
         .transaction()
         .execute(async (trx) => {
@@ -173,10 +175,22 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
           // The records room's pull list reads these (seed 004 step 4).
           await visits.insertFolderRequest(trx, { visitId, patientId: patient.id, unitId: unit.id, at });
           if (input.appointmentId !== undefined) await visits.setAppointmentStatus(trx, input.appointmentId, 'hadir', at, visitId);
+          // The visit joins its unit's queue; a called loket ticket is linked and finished.
+          queueChanges = await enqueueRegisteredVisit(trx, {
+            visitId,
+            unitId: unit.id,
+            emergency: input.emergency ?? false,
+            settings,
+            date: day,
+            at,
+            userId: clerk.id,
+            queueTicketId: input.queueTicketId,
+          });
           return visitId;
         })
         .catch((error: unknown) => (error instanceof LoketError ? Promise.reject(error) : translateConstraint(error, {})));
       ctx.events.emit('visits.changed', { visitId: id, change: 'registered' });
+      emitQueueChanges(ctx, queueChanges);
       if (input.appointmentId !== undefined) ctx.events.emit('appointments.changed', { appointmentId: input.appointmentId });
       ctx.log.info(`kunjungan ${id} didaftarkan oleh user ${clerk.id}`);
       return { visit: await requireVisit(ctx.db, id), warnings };

@@ -32,7 +32,7 @@ export interface TrimOptions {
 }
 
 /**
- * Cuts leading and trailing silence by scanning 10 ms windows (robust against a lone click),
+ * Cuts leading and trailing silence by scanning 10 ms windows (a lone click does not count),
  * keeps a small pad and fades the edges. Returns an empty array when nothing rises above the floor.
  */
 export function trimSilence(samples: Float32Array, sampleRate: number, options: TrimOptions = {}): Float32Array {
@@ -40,10 +40,13 @@ export function trimSilence(samples: Float32Array, sampleRate: number, options: 
   const { size, levels } = windowLevels(samples, sampleRate);
   const loudest = levels.reduce((m, l) => Math.max(m, l), 0);
   const threshold = Math.max(floor, loudest * relativeThreshold);
-  const first = levels.findIndex((l) => l > threshold);
+  // Sound lasts: two loud windows in a row (20 ms), so a lone click is not taken for speech.
+  const loud = (w: number) => levels[w]! > threshold && (levels[w + 1] ?? 0) > threshold;
+  const first = levels.findIndex((_l, w) => loud(w));
   if (first < 0) return new Float32Array(0);
-  let last = levels.length - 1;
-  while (last > first && levels[last]! <= threshold) last--;
+  let last = levels.length - 2;
+  while (last > first && !loud(last)) last--;
+  last++;
   const start = Math.max(0, first * size - Math.round((sampleRate * padStartMs) / 1000));
   const end = Math.min(samples.length, (last + 1) * size + Math.round((sampleRate * padEndMs) / 1000));
   const out = samples.slice(start, end);

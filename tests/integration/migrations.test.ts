@@ -338,6 +338,117 @@ describe('migrations', () => {
     expect(await words('place : "qlegok" AND name : "budi"')).toEqual([budi]);
   });
 
+  it('0008 antrean: one number per lane and local day, tickets in exactly one lane, an append-only call log', async () => {
+    const { db } = memory();
+    await migrate(db, 7);
+    const service = await db
+      .insertInto('service')
+      .values({ code: 'UMUM', name: 'Umum', prefix: 'A', daily_cap: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const unit = await db
+      .insertInto('unit')
+      .values({ code: 'GIGI', name: 'Poli Gigi', cluster: 'lintas', closing_time: '14:00' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await migrate(db, 8);
+    const at = '2026-11-23T01:00:00.000Z';
+    const ticket = (over: Record<string, unknown>) => ({
+      service_date: '2026-11-23',
+      lane: `S${service.id}`,
+      service_id: service.id,
+      unit_id: null,
+      number: 1,
+      code: 'A001',
+      priority: null,
+      counter_id: null,
+      visit_id: null,
+      issued_at: at,
+      called_at: null,
+      last_called_at: null,
+      finished_at: null,
+      transferred_from: null,
+      ...over,
+    });
+    const first = await db.insertInto('queue_ticket').values(ticket({})).returning('id').executeTakeFirstOrThrow();
+    await expect(
+      db
+        .insertInto('queue_ticket')
+        .values(ticket({ code: 'A001b' }))
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/);
+    // The same number in a poli lane, or on the next day, is another ticket.
+    await db
+      .insertInto('queue_ticket')
+      .values(ticket({ lane: `U${unit.id}`, service_id: null, unit_id: unit.id, code: 'G001' }))
+      .execute();
+    await db
+      .insertInto('queue_ticket')
+      .values(ticket({ service_date: '2026-11-24' }))
+      .execute();
+    for (const bad of [
+      { number: 2, lane: `U${unit.id}` },
+      { number: 3, unit_id: unit.id },
+      { number: 4, status: 'hilang' },
+      { number: 5, priority: 'vip' },
+      { number: 0 },
+    ])
+      await expect(db.insertInto('queue_ticket').values(ticket(bad)).execute(), JSON.stringify(bad)).rejects.toThrow(/CHECK/);
+    const event = { ticket_id: first.id, at, counter_id: null, unit_id: null, user_id: null };
+    await db
+      .insertInto('queue_event')
+      .values({ ...event, kind: 'called', announcement: 'Nomor antrean A satu, silakan menuju loket satu' })
+      .execute();
+    await db
+      .insertInto('queue_event')
+      .values({ ...event, kind: 'finished', announcement: null })
+      .execute();
+    await expect(
+      db
+        .insertInto('queue_event')
+        .values({ ...event, kind: 'recalled', announcement: null })
+        .execute(),
+    ).rejects.toThrow(/CHECK/);
+    await expect(
+      db
+        .insertInto('queue_event')
+        .values({ ...event, kind: 'dihapus', announcement: null })
+        .execute(),
+    ).rejects.toThrow(/CHECK/);
+    expect(await db.selectFrom('queue_ticket').select('id').execute()).toHaveLength(3);
+  });
+  it('0009 suara: stores re-recorded voice clips by key, refusing keys, types and sizes the app never writes', async () => {
+    const { db } = memory();
+    await migrate(db, 8);
+    await migrate(db, 9);
+    const clip = {
+      key: 'huruf-a',
+      mime: 'audio/wav',
+      data: new Uint8Array([82, 73, 70, 70]),
+      duration_ms: 420,
+      updated_at: '2026-11-23T01:00:00.000Z',
+      updated_by: null,
+    };
+    await db.insertInto('voice_clip').values(clip).execute();
+    const row = await db.selectFrom('voice_clip').selectAll().executeTakeFirstOrThrow();
+    expect(new Uint8Array(row.data)).toEqual(clip.data);
+    for (const bad of [
+      { key: 'Huruf B' },
+      { key: 'a'.repeat(41) },
+      { key: 'huruf-c', mime: 'audio/mpeg' },
+      { key: 'huruf-d', data: new Uint8Array(0) },
+      { key: 'huruf-e', duration_ms: 0 },
+    ])
+      await expect(
+        db
+          .insertInto('voice_clip')
+          .values({ ...clip, ...bad })
+          .execute(),
+        JSON.stringify(bad).slice(0, 40),
+      ).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto('voice_clip').values(clip).execute()).rejects.toThrow(/UNIQUE|PRIMARY/);
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../method';
 import { emptyInput, optionalText, text, timeZoneSchema } from '../schemas';
+import { queueSettingsPatchSchema, queueSettingsSchema } from './queue';
 
 /** Settings shared by every PC of one puskesmas; they live in the host's SQLite. */
 export const sharedSettingsSchema = z.object({
@@ -21,6 +22,8 @@ export const sharedSettingsSchema = z.object({
   rmFormat: z.object({ width: z.number().int(), prefix: z.string(), family: z.boolean() }),
   /** Life-stage thresholds that route a visit to klaster 2 or 3. */
   lifeStage: z.object({ childMaxAgeYears: z.number().int(), elderlyMinAgeYears: z.number().int() }),
+  /** Ticket width, priority policy, poli numbering, wait estimate (see methods/queue). */
+  queue: queueSettingsSchema,
 });
 export type SharedSettings = z.infer<typeof sharedSettingsSchema>;
 
@@ -60,6 +63,7 @@ export const sharedSettingsPatchSchema = z.strictObject({
     })
     .partial()
     .optional(),
+  queue: queueSettingsPatchSchema.optional(),
 });
 
 /** What the public screens (display, kiosk) may read: no patient data, no staff data. */

@@ -83,6 +83,8 @@ export const visitRegisterSchema = z.strictObject({
   /** Confirms a second registration of the patient to the same unit today. */
   allowSameUnitToday: z.boolean().optional(),
   appointmentId: idSchema.optional(),
+  /** The loket ticket called for this patient: linked to the visit and finished. */
+  queueTicketId: idSchema.optional(),
 });
 
 export const appointmentSchema = z.object({

@@ -6,6 +6,8 @@ import * as m0004 from './0004_kunjungan_tarif_jadwal';
 import * as m0005 from './0005_pencarian_pasien';
 import * as m0006 from './0006_gabung_pasien';
 import * as m0007 from './0007_pencarian_tempat';
+import * as m0008 from './0008_antrean';
+import * as m0009 from './0009_suara';
 
 export interface Migration {
   version: number;
@@ -22,6 +24,8 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005_pencarian_pasien', up: m0005.up },
   { version: 6, name: '0006_gabung_pasien', up: m0006.up },
   { version: 7, name: '0007_pencarian_tempat', up: m0007.up },
+  { version: 8, name: '0008_antrean', up: m0008.up },
+  { version: 9, name: '0009_suara', up: m0009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

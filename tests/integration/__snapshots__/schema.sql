@@ -156,6 +156,41 @@ CREATE TABLE practitioner (
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
   );
 
+CREATE TABLE queue_event (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER NOT NULL REFERENCES queue_ticket(id),
+  kind TEXT NOT NULL CHECK (kind IN ('issued','called','recalled','skipped','held','finished','transferred')),
+  at TEXT NOT NULL,
+  counter_id INTEGER REFERENCES counter(id),
+  unit_id INTEGER REFERENCES unit(id),
+  announcement TEXT,
+  user_id INTEGER REFERENCES app_user(id),
+  CHECK ((kind IN ('called','recalled')) = (announcement IS NOT NULL))
+  );
+
+CREATE TABLE queue_ticket (
+  id INTEGER PRIMARY KEY,
+  service_date TEXT NOT NULL,
+  lane TEXT NOT NULL,
+  service_id INTEGER REFERENCES service(id),
+  unit_id INTEGER REFERENCES unit(id),
+  number INTEGER NOT NULL CHECK (number > 0),
+  code TEXT NOT NULL,
+  priority TEXT CHECK (priority IN ('lansia','disabilitas','ibu_hamil','anak')),
+  status TEXT NOT NULL DEFAULT 'menunggu'
+  CHECK (status IN ('menunggu','dipanggil','selesai','dilewati','ditahan','dialihkan')),
+  counter_id INTEGER REFERENCES counter(id),
+  visit_id INTEGER REFERENCES visit(id),
+  issued_at TEXT NOT NULL,
+  called_at TEXT,
+  last_called_at TEXT,
+  finished_at TEXT,
+  transferred_from INTEGER REFERENCES queue_ticket(id),
+  CHECK ((service_id IS NULL) != (unit_id IS NULL)),
+  CHECK (lane = CASE WHEN service_id IS NOT NULL THEN 'S' || service_id ELSE 'U' || unit_id END),
+  UNIQUE (service_date, lane, number)
+  );
+
 CREATE TABLE region (
   code TEXT PRIMARY KEY,
   parent_code TEXT,
@@ -230,6 +265,15 @@ CREATE TABLE visit (
   UNIQUE (visit_date, seq)
   );
 
+CREATE TABLE voice_clip (
+  key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 40 AND key NOT GLOB '*[^a-z0-9-]*'),
+  mime TEXT NOT NULL CHECK (mime IN ('audio/wav', 'audio/webm', 'audio/ogg')),
+  data BLOB NOT NULL CHECK (length(data) BETWEEN 1 AND 1048576),
+  duration_ms INTEGER NOT NULL CHECK (duration_ms > 0),
+  updated_at TEXT NOT NULL,
+  updated_by INTEGER REFERENCES app_user(id)
+  );
+
 CREATE INDEX appointment_date ON appointment(date, status);
 
 CREATE INDEX appointment_patient ON appointment(patient_id, date);
@@ -253,6 +297,12 @@ CREATE INDEX patient_name_key ON patient(name_key);
 CREATE UNIQUE INDEX patient_nik ON patient(nik) WHERE nik IS NOT NULL AND merged_into IS NULL;
 
 CREATE INDEX patient_phone ON patient(phone) WHERE phone IS NOT NULL;
+
+CREATE INDEX queue_event_ticket ON queue_event(ticket_id);
+
+CREATE INDEX queue_ticket_day_status ON queue_ticket(service_date, status);
+
+CREATE INDEX queue_ticket_visit ON queue_ticket(visit_id) WHERE visit_id IS NOT NULL;
 
 CREATE INDEX region_level_name ON region(level, name COLLATE NOCASE);
 
