@@ -8,6 +8,8 @@ export const defaultWorkstationSettings: WorkstationSettings = {
   role: 'host',
   hostUrl: null,
   printers: { letter: null, label: null, ticket: null },
+  // 58 mm is the safe guess: a 58 mm layout on 80 mm paper is narrow, an 80 mm one on 58 mm paper is cut off.
+  ticketPaperMm: 58,
   // Loopback until someone opens the LAN on purpose.
   lan: { bindAddress: '127.0.0.1', port: 5180 },
 };

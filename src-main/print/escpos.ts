@@ -70,7 +70,9 @@ export function ticketEscPos(slip: TicketSlip, paper: TicketPaperWidth): Uint8Ar
   // Double height keeps a long service name on one line while it stands out under the number.
   encoder.size(1, 2).bold(true).line(asciiText(slip.serviceName)).bold(false).size(1, 1);
   encoder.newline();
-  for (const line of fitLines(asciiText(details.when), columns)) encoder.line(line);
+  // "Senin, 23 November 2026 08.15 WIB" is 33 characters: on 32 columns the time goes on its own line.
+  if (details.when.length <= columns) encoder.line(asciiText(details.when));
+  else for (const part of details.whenParts) if (part) encoder.line(asciiText(part));
   encoder.line(details.ahead);
   if (details.wait) encoder.line(details.wait);
   encoder.newline();
@@ -79,11 +81,4 @@ export function ticketEscPos(slip: TicketSlip, paper: TicketPaperWidth): Uint8Ar
   encoder.line(TICKET_FOOTER);
   encoder.cut('partial');
   return encoder.encode();
-}
-
-/** "Senin, 23 November 2026 08.15 WIB" is 33 characters: on 32 columns the time goes on its own line. */
-function fitLines(text: string, columns: number): string[] {
-  if (text.length <= columns) return [text];
-  const m = /^(.*\d{4}) (\d{2}\.\d{2}.*)$/.exec(text);
-  return m ? [m[1]!, m[2]!] : [text];
 }

@@ -23,10 +23,14 @@ export interface TicketSlip {
 export const TICKET_HEADING = 'NOMOR ANTREAN';
 export const TICKET_FOOTER = 'Simpan karcis ini. Nomor akan dipanggil.';
 
-/** The lines under the big number, in print order. */
-export function ticketDetailLines(slip: TicketSlip): { when: string; ahead: string; wait: string | null } {
+/** The lines under the big number, in print order; `when` splits into day-and-date and time where a line is too narrow. */
+export function ticketDetailLines(slip: TicketSlip): { when: string; whenParts: [string, string]; ahead: string; wait: string | null } {
+  const when = hariTanggalJam(new Date(slip.issuedAt), slip.timeZone);
+  // "Senin, 23 November 2026" | "08.15 WIB"
+  const split = /^(.*\d{4}) (\d{2}\.\d{2}.*)$/.exec(when);
   return {
-    when: hariTanggalJam(new Date(slip.issuedAt), slip.timeZone),
+    when,
+    whenParts: split ? [split[1]!, split[2]!] : [when, ''],
     ahead: `Antrean di depan Anda: ${slip.waitingAhead}`,
     wait: slip.estimatedWaitMinutes === null ? null : `Perkiraan menunggu: ${durasi(slip.estimatedWaitMinutes)}`,
   };

@@ -107,9 +107,9 @@ describe('reference data and settings', () => {
     expect(ws.lan).toEqual({ bindAddress: '127.0.0.1', port: 5180 });
     const next = await ok<{ lan: { bindAddress: string; port: number }; counterNumber: number; printers: object }>('workstation.update', {
       counterNumber: 2,
-      printers: { ticket: 'EPSON TM-T82' },
+      printers: { ticket: 'windows://EPSON TM-T82' },
     });
-    expect(next).toMatchObject({ counterNumber: 2, printers: { ticket: 'EPSON TM-T82', letter: null }, lan: { port: 5180 } });
+    expect(next).toMatchObject({ counterNumber: 2, printers: { ticket: 'windows://EPSON TM-T82', letter: null }, lan: { port: 5180 } });
     const bad = await h.call('workstation.update', { lan: { port: 80 } }, admin);
     expect(bad.status).toBe(400);
   });

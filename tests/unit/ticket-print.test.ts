@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTicketPrinterAddress, ticketPrinterAddressSchema } from '../../src-main/contract';
 import { hariTanggalJam } from '../../src-main/domain/waktu';
@@ -190,5 +194,17 @@ describe('Windows RAW printing (the script is checked here; it runs only on Wind
     // The here-string delimiters of PowerShell stand alone on their lines.
     expect(WINDOWS_RAW_SCRIPT).toMatch(/@'\nusing System;/);
     expect(WINDOWS_RAW_SCRIPT).toMatch(/\n'@\n/);
+  });
+
+  // Mono's C# compiler checks the helper's C# where it is installed (apt-get install mono-mcs); the
+  // P/Invoke signatures compile on any platform even though winspool.drv exists only on Windows.
+  const hasMcs = spawnSync('mcs', ['--version']).status === 0;
+  it.runIf(hasMcs)('the C# helper compiles (mcs)', () => {
+    const cs = /@'\n([\s\S]*?)\n'@/.exec(WINDOWS_RAW_SCRIPT)![1]!;
+    const dir = mkdtempSync(join(tmpdir(), 'loket-cs-'));
+    writeFileSync(join(dir, 'LoketRawPrinter.cs'), cs);
+    expect(() =>
+      execFileSync('mcs', ['-target:library', '-warnaserror+', `-out:${join(dir, 'raw.dll')}`, join(dir, 'LoketRawPrinter.cs')]),
+    ).not.toThrow();
   });
 });

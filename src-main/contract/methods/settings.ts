@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../method';
 import { emptyInput, optionalText, text, timeZoneSchema } from '../schemas';
+import { ticketPaperSchema, ticketPrinterAddressSchema } from '../ticket-printer';
 import { queueSettingsPatchSchema, queueSettingsSchema } from './queue';
 
 /** Settings shared by every PC of one puskesmas; they live in the host's SQLite. */
@@ -82,6 +83,8 @@ export const workstationSettingsSchema = z.object({
   hostUrl: z.string().nullable(),
   /** Printer names as the OS knows them; null = ask with the system print dialog. `label` prints kartu berobat and folder labels. */
   printers: z.object({ letter: z.string().nullable(), label: z.string().nullable(), ticket: z.string().nullable() }),
+  /** Paper of the ticket printer (ESC/POS and HTML karcis alike): 58 or 80 mm. */
+  ticketPaperMm: ticketPaperSchema,
   lan: z.object({ bindAddress: z.string(), port: z.number().int().min(1024).max(65535) }),
 });
 export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
@@ -97,9 +100,10 @@ export const workstationPatchSchema = z.strictObject({
   role: z.enum(['host', 'client']).optional(),
   hostUrl: z.url('Alamat host harus URL lengkap, mis. http://192.168.1.10:5180').nullable().optional(),
   printers: z
-    .strictObject({ letter: optionalText(120).nullable(), label: optionalText(120).nullable(), ticket: optionalText(120).nullable() })
+    .strictObject({ letter: optionalText(120).nullable(), label: optionalText(120).nullable(), ticket: ticketPrinterAddressSchema.nullable() })
     .partial()
     .optional(),
+  ticketPaperMm: ticketPaperSchema.optional(),
   lan: z
     .strictObject({ bindAddress: ipv4OrLoopback, port: z.number().int().min(1024).max(65535) })
     .partial()

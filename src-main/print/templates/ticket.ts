@@ -30,6 +30,7 @@ export function karcisAntrean(slip: TicketSlip, paper: TicketPaperWidth): string
 .number { font-size: ${wide ? 60 : 46}pt; font-weight: bold; line-height: 1; letter-spacing: 1pt; }
 .service { font-size: ${wide ? 14 : 12}pt; font-weight: bold; }
 .line { font-size: ${wide ? 9.5 : 8.5}pt; }
+.nw { white-space: nowrap; }
 .qr { width: ${wide ? 26 : 22}mm; height: ${wide ? 26 : 22}mm; margin: 1.5mm 0; }
 .qr svg { display: block; width: 100%; height: 100%; }
 .foot { font-size: ${wide ? 8.5 : 7.5}pt; font-style: italic; }`,
@@ -41,7 +42,7 @@ export function karcisAntrean(slip: TicketSlip, paper: TicketPaperWidth): string
   <div class="heading">${TICKET_HEADING}</div>
   <div class="number mono">${esc(slip.code)}</div>
   <div class="service">${esc(slip.serviceName)}</div>
-  <div class="line">${esc(details.when)}</div>
+  <div class="line"><span class="nw">${esc(details.whenParts[0])}</span> <span class="nw">${esc(details.whenParts[1])}</span></div>
   <div class="line">${esc(details.ahead)}</div>
   ${details.wait ? `<div class="line">${esc(details.wait)}</div>` : ''}
   <div class="qr">${qrSvg(slip.code)}</div>
