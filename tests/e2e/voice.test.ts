@@ -23,7 +23,8 @@ async function preview(ticket: string, place: string): Promise<{ caption: string
   await page.getByRole('textbox', { name: 'Nomor antrean' }).fill(ticket);
   await page.getByRole('combobox', { name: 'Tujuan' }).selectOption({ label: place });
   const result = page.getByTestId('suara-hasil');
-  const before = await result.getAttribute('data-jadwal').catch(() => null);
+  // Read without waiting: before the first call there is no result yet.
+  const before = await page.evaluate(() => document.querySelector('[data-testid=suara-hasil]')?.getAttribute('data-jadwal') ?? null);
   await page.getByRole('button', { name: 'Dengarkan kalimat' }).click();
   await page.waitForFunction((old) => {
     const el = document.querySelector('[data-testid=suara-hasil]');
