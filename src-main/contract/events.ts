@@ -10,6 +10,8 @@ export const eventSpecs = {
   'reference.changed': { public: true, payload: z.object({ kind: z.enum(['unit', 'service', 'counter', 'practitioner', 'facility', 'tariff']) }) },
   'users.changed': { public: false, payload: z.object({ userId: z.number().int() }) },
   'patients.changed': { public: false, payload: z.object({ patientId: z.number().int(), change: z.enum(['created', 'updated']) }) },
+  /** One event for a whole import (thousands of patients): lists and searches reload once. */
+  'patients.imported': { public: false, payload: z.object({ count: z.number().int(), lastPatientId: z.number().int() }) },
   'visits.changed': { public: false, payload: z.object({ visitId: z.number().int(), change: z.enum(['registered', 'paid']) }) },
   'appointments.changed': { public: false, payload: z.object({ appointmentId: z.number().int() }) },
   'workstation.changed': { public: false, payload: z.object({ keys: z.array(z.string()) }) },

@@ -1389,8 +1389,8 @@ export function patientImportHandlers(ctx: ServiceContext): Handlers<keyof typeo
             'Impor gagal di tengah jalan dan dibatalkan seluruhnya: tidak ada pasien yang tersimpan. Kejadian ini sudah dicatat; silakan coba lagi.',
           );
         }
-        // One event for the whole import (naming the last patient added): screens showing patients reload once.
-        ctx.events.emit('patients.changed', { patientId: lastId, change: 'created' });
+        // One event for the whole import: screens showing patients reload once, not once per row.
+        ctx.events.emit('patients.imported', { count: toAdd.length, lastPatientId: lastId });
       }
       const ms = (from: number, to: number) => Math.round(to - from);
       const done = performance.now();

@@ -242,13 +242,14 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
       return (await visits.getAppointment(ctx.db, id))!;
     },
 
-    'appointments.list': async ({ from, to, includeCancelled }) => {
+    'appointments.list': async ({ from, to, includeCancelled, patientId }) => {
       const day = today(await loadSharedSettings(ctx.db));
       const start = from ?? day;
-      // Default: today and tomorrow, the records room's planning horizon.
-      const end = to ?? new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const daysAfter = (n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      // Default: today and tomorrow, the records room's planning horizon; for one patient, the year ahead.
+      const end = to ?? daysAfter(patientId === undefined ? 1 : 365);
       if (end < start) throw new LoketError('VALIDATION', 'Tanggal akhir sebelum tanggal awal.', [{ path: 'to', message: 'Sebelum tanggal awal' }]);
-      return visits.listAppointments(ctx.db, start, end, includeCancelled ?? false);
+      return visits.listAppointments(ctx.db, start, end, includeCancelled ?? false, patientId);
     },
 
     'appointments.cancel': async ({ id }) => {

@@ -408,6 +408,11 @@ describe('Pendaftaran by keyboard in Chromium', () => {
     await panel(page)
       .getByText(/Jadwal kontrol hari ini ke Poli Lansia \(Kontrol tekanan darah\)/)
       .waitFor();
+    // Scheduling again shows what the patient already has ahead.
+    await page.keyboard.press('Alt+J');
+    await panel(page).getByTestId('jadwal-pasien').getByText(/ke Poli Lansia/).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('form', { name: 'Jadwal kontrol' }).waitFor({ state: 'detached' });
     await page.keyboard.press('Escape');
     await panel(page).waitFor({ state: 'detached' });
 

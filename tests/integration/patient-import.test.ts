@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_MAX_BODY_BYTES, type ImportPreview, type ImportResult } from '../../src-main/contract';
+import { IMPORT_MAX_BODY_BYTES, type ImportPreview, type ImportResult, type LoketEvent } from '../../src-main/contract';
 import { MAX_BODY_BYTES } from '../../src-main/http/server';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
@@ -196,10 +196,16 @@ describe('patient import', () => {
   });
 
   it('imports in one transaction, keeping RM numbers, matching villages and raising the RM sequence', async () => {
+    const events: LoketEvent[] = [];
+    const unsubscribe = h.host.ctx.events.subscribe((e) => events.push(e));
     const text = csv([HEADERS, ...good.map(line), ...bad.map(line)]);
     const result = await run(text, MAPPING, false);
+    unsubscribe();
     expect(result.counts).toMatchObject({ added: good.length, rejected: bad.length });
     expect(patientCount()).toBe(good.length);
+    // One event for the whole import, not one per patient.
+    expect(events.map((e) => e.name)).toEqual(['patients.imported']);
+    expect(events[0]!.payload).toMatchObject({ count: good.length });
 
     expect(byRm('000123')).toMatchObject({
       name: 'Siti Aminah',

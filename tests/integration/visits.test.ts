@@ -211,6 +211,14 @@ describe('visit registration', () => {
     const list = await ok<Appointment[]>('appointments.list', {});
     expect(list.map((x) => x.id)).toContain(a.id);
     expect(list.map((x) => x.id)).not.toContain(later.id);
+    // One patient's appointments: from today for a year ahead by default, or any range; others' are left out.
+    const other = await newPatient({ name: 'Pasien Lain', birthDate: '1970-01-01', sex: 'P' });
+    const others = await ok<Appointment>('appointments.create', { patientId: other.id, unitId: units.get('UMUM')!.id, date: today, note: null });
+    const own = await ok<Appointment[]>('appointments.list', { patientId: p.id });
+    expect(own.map((x) => x.id)).toEqual([a.id]);
+    expect((await ok<Appointment[]>('appointments.list', { patientId: p.id, to: '2099-12-31' })).map((x) => x.id)).toEqual([a.id, later.id]);
+    expect((await ok<Appointment[]>('appointments.list', {})).map((x) => x.id)).toContain(others.id);
+    expect((await h.call('appointments.list', { patientId: -1 }, admin)).status).toBe(400);
 
     const proposal = await ok<Proposal>('visits.propose', { patientId: p.id });
     expect(proposal.appointmentToday).toMatchObject({ id: a.id });

@@ -152,7 +152,13 @@ export const visitMethods = {
   'appointments.list': method({
     summary: 'Jadwal kontrol pada rentang tanggal (bawaan: hari ini dan besok)',
     guard: 'kunjungan:view',
-    input: z.strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), includeCancelled: z.boolean().optional() }),
+    input: z.strictObject({
+      from: isoDateSchema.optional(),
+      to: isoDateSchema.optional(),
+      includeCancelled: z.boolean().optional(),
+      /** One patient's appointments; without dates: from today for a year ahead. */
+      patientId: idSchema.optional(),
+    }),
     output: z.array(appointmentSchema),
   }),
   'appointments.cancel': method({

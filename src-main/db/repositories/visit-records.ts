@@ -108,9 +108,16 @@ export async function getAppointment(db: Executor, id: number): Promise<Appointm
   return (await appointmentsOf(db, await appointmentQuery(db).where('a.id', '=', id).execute()))[0];
 }
 
-export async function listAppointments(db: Executor, from: string, to: string, includeCancelled: boolean): Promise<Appointment[]> {
+export async function listAppointments(
+  db: Executor,
+  from: string,
+  to: string,
+  includeCancelled: boolean,
+  patientId?: number,
+): Promise<Appointment[]> {
   let q = appointmentQuery(db).where('a.date', '>=', from).where('a.date', '<=', to);
   if (!includeCancelled) q = q.where('a.status', '!=', 'batal');
+  if (patientId !== undefined) q = q.where('a.patient_id', '=', patientId);
   return appointmentsOf(db, await q.orderBy('a.date').orderBy('u.sort_order').orderBy('a.id').limit(2000).execute());
 }
 

@@ -33,6 +33,8 @@ export function AppointmentForm({
   const client = useClient();
   const units = useRemote('units.list', {}, { refreshOn: ['reference.changed'] });
   const proposal = useRemote('visits.propose', { patientId });
+  // What this patient already has ahead, so a second control is not booked by mistake.
+  const upcoming = useRemote('appointments.list', { patientId }, { refreshOn: ['appointments.changed'] });
   const active = (units.data ?? []).filter((u) => u.active && u.code !== 'UGD');
   const suggested = proposal.data?.defaultUnitId ?? null;
   const [date, setDate] = useState(() => geserTanggal(today, 7));
@@ -83,6 +85,19 @@ export function AppointmentForm({
       }}
     >
       <h3 className="reg-section">Jadwal kontrol</h3>
+      {upcoming.data && upcoming.data.length > 0 ? (
+        <div className="note reg-note" role="status" data-testid="jadwal-pasien">
+          Jadwal yang sudah ada:{' '}
+          {upcoming.data.map((a, i) => (
+            <span key={a.id}>
+              {i > 0 ? '; ' : ''}
+              <strong>{hariTanggalDari(a.date)}</strong> ke {a.unitName}
+              {a.status === 'hadir' ? ' (sudah hadir)' : ''}
+            </span>
+          ))}
+          .
+        </div>
+      ) : null}
       <div className="reg-grid">
         <Text
           ref={dateRef}

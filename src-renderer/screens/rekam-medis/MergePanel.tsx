@@ -76,7 +76,7 @@ function PatientPicker({
 export function MergePanel() {
   const client = useClient();
   const { can } = useSession();
-  const history = useRemote('patients.merges', {}, { refreshOn: ['patients.changed'] });
+  const history = useRemote('patients.merges', {}, { refreshOn: ['patients.changed', 'patients.imported'] });
   const [keep, setKeep] = useState<PatientSummary | null>(null);
   const [merge, setMerge] = useState<PatientSummary | null>(null);
   const [reason, setReason] = useState('');
