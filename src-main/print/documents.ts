@@ -7,6 +7,7 @@ import { loadSharedSettings } from '../services/settings';
 import { kartuBerobat } from './templates/kartu-berobat';
 import { kwitansi } from './templates/kwitansi';
 import { labelBerkas } from './templates/label-berkas';
+import { ticketDocumentHandlers } from './ticket-documents';
 
 /** Printable documents; the composition root hands these to the dispatcher beside the services. */
 export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof documentMethods> {
@@ -16,6 +17,7 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
     return patient;
   };
   return {
+    ...ticketDocumentHandlers(ctx),
     'documents.patientCard': async ({ patientId }) => {
       const patient = await patientOf(patientId);
       return {

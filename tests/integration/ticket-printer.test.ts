@@ -3,11 +3,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoketError } from '../../src-main/contract';
+import { LoketError, type Service, type TicketPrint } from '../../src-main/contract';
 import { ticketEscPos } from '../../src-main/print/escpos';
 import { sendTcp, sendToTicketPrinter, sendWindowsRaw } from '../../src-main/print/ticket-printer';
 import type { TicketSlip } from '../../src-main/print/ticket-slip';
 import { decodeEscPos } from '../helpers/escpos-decoder';
+import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 import { closedPort, silentPrinter, simulatedPrinter, type SimulatedPrinter } from '../helpers/printer';
 
 const slip: TicketSlip = {
@@ -157,5 +158,179 @@ console.log('OK ' + data.length);`);
     expect(e.message).toBe('Printer Windows "POS-58" tidak menjawab dalam 0,5 detik. Periksa antrean cetak Windows dan apakah printer menyala.');
     const missing = await refusal(sendWindowsRaw('POS-58', new Uint8Array([1]), { platform: 'win32', powershell: join(dir, 'tidak-ada.exe') }));
     expect(missing.message).toBe('Printer Windows "POS-58": PowerShell tidak ditemukan di komputer host.');
+  });
+});
+
+describe('documents.queueTicket and documents.testTicketPrinter on a host (HTTP)', () => {
+  let h: HttpHost;
+  let admin: string;
+  let printer: SimulatedPrinter;
+  let service: Service;
+  // 08.15 WIB, Monday 23 November 2026; tests move it to the next day.
+  let now = new Date('2026-11-23T01:15:00.000Z');
+  type Issued = { ticket: { id: number; code: string; laneName: string }; waitingAhead: number; estimatedWaitMinutes: number };
+  async function ok<T>(method: string, input: unknown, token: string | null = admin): Promise<T> {
+    const r = await h.call<T>(method, input, token);
+    if (!r.body.ok) throw new Error(`${method}: ${r.body.error.message}`);
+    return r.body.value;
+  }
+  const issue = () => ok<Issued>('queue.issueTicket', { serviceId: service.id }, null);
+
+  beforeAll(async () => {
+    h = await httpHost({ now: () => now });
+    admin = await adminToken(h);
+    printer = await simulatedPrinter();
+    await ok('settings.update', { puskesmas: { name: 'UPT Puskesmas Sukamaju', address: 'Jl. Raya Sukamaju No. 1' } });
+    service = (await ok<Service[]>('services.list', {})).find((s) => s.active)!;
+    await ok('workstation.update', { printers: { ticket: `127.0.0.1:${printer.port}` }, ticketPaperMm: 58 });
+  });
+  afterAll(async () => {
+    await printer.close();
+    await h.cleanup();
+  });
+
+  it('stores the printer address in one spelling and refuses a malformed one', async () => {
+    const ws = await ok<{ printers: { ticket: string }; ticketPaperMm: number }>('workstation.get', {});
+    expect(ws).toMatchObject({ printers: { ticket: `tcp://127.0.0.1:${printer.port}` }, ticketPaperMm: 58 });
+    for (const [patch, message] of [
+      [{ printers: { ticket: 'http://192.168.1.50' } }, /Alamat printer karcis tidak dikenal/],
+      [{ printers: { ticket: 'tcp://192.168.1.50:99999' } }, /Port printer harus 1–65535/],
+      [{ ticketPaperMm: 76 }, /58 atau 80 mm/],
+    ] as const) {
+      const r = await h.call('workstation.update', patch, admin);
+      expect(r.status).toBe(400);
+      expect(r.body.ok ? '' : r.body.error.message).toMatch(message);
+    }
+    // Nothing changed.
+    expect(await ok('workstation.get', {})).toEqual(ws);
+  });
+
+  it('prints a kiosk ticket without a login: the printer receives the number, the people ahead and a QR of the code', async () => {
+    const first = await issue();
+    const second = await issue();
+    expect(second.waitingAhead).toBe(first.waitingAhead + 1);
+    const job = printer.nextJob();
+    const printed = await ok<TicketPrint>('documents.queueTicket', { ticketId: second.ticket.id }, null);
+    expect(printed).toMatchObject({ mode: 'escpos', sent: true, printer: `127.0.0.1:${printer.port}` });
+    const { commands, lines } = decodeEscPos(await job);
+    const texts = lines.map((l) => l.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'UPT PUSKESMAS SUKAMAJU',
+        'NOMOR ANTREAN',
+        second.ticket.code,
+        second.ticket.laneName,
+        'Senin, 23 November 2026',
+        '08.15 WIB',
+        `Antrean di depan Anda: ${second.waitingAhead}`,
+        `Perkiraan menunggu: ${second.estimatedWaitMinutes} menit`,
+      ]),
+    );
+    expect(lines.find((l) => l.text === second.ticket.code)).toMatchObject({ width: 6, height: 6 });
+    expect(texts).not.toContain('SALINAN');
+    expect(commands.filter((c) => c.type === 'qr')).toEqual([expect.objectContaining({ payload: second.ticket.code })]);
+    expect(commands.at(-2)).toMatchObject({ type: 'cut', partial: true });
+  });
+
+  it('marks a reprint SALINAN and states the line as it is now', async () => {
+    const t = await issue();
+    const job = printer.nextJob();
+    await ok('documents.queueTicket', { ticketId: t.ticket.id, copy: true }, null);
+    const { lines } = decodeEscPos(await job);
+    expect(lines[0]).toMatchObject({ text: 'SALINAN', invert: true });
+    expect(lines.map((l) => l.text)).toContain(`Antrean di depan Anda: ${t.waitingAhead}`);
+  });
+
+  it('hands the kiosk an HTML ticket when the host has no ticket printer', async () => {
+    await ok('workstation.update', { printers: { ticket: null }, ticketPaperMm: 80 });
+    try {
+      const t = await issue();
+      const jobs = printer.jobs.length;
+      const printed = await ok<TicketPrint>('documents.queueTicket', { ticketId: t.ticket.id }, null);
+      if (printed.mode !== 'html') throw new Error('expected html');
+      expect(printed.document.paper).toEqual({ widthMm: 80, heightMm: 115 });
+      expect(printed.document.html).toContain(`>${t.ticket.code}<`);
+      expect(printed.document.html).toContain('Antrean di depan Anda: ');
+      expect(printed.document.html).toMatch(/<svg[^>]*viewBox/);
+      expect(printer.jobs.length).toBe(jobs);
+    } finally {
+      await ok('workstation.update', { printers: { ticket: `tcp://127.0.0.1:${printer.port}` }, ticketPaperMm: 58 });
+    }
+  });
+
+  it('says clearly when the printer is off or refuses, and the ticket stays as it was', async () => {
+    const t = await issue();
+    const before = await ok<unknown>('queue.board', {}, null);
+    const port = await closedPort();
+    await ok('workstation.update', { printers: { ticket: `tcp://127.0.0.1:${port}` } });
+    const silent = await silentPrinter();
+    try {
+      const refused = await h.call('documents.queueTicket', { ticketId: t.ticket.id }, null);
+      expect(refused.status).toBe(503);
+      expect(refused.body).toEqual({
+        ok: false,
+        error: {
+          code: 'UNAVAILABLE',
+          message: `Printer karcis di 127.0.0.1:${port} menolak sambungan. Periksa alamat IP dan port (biasanya 9100) di Pengaturan → Komputer.`,
+        },
+      });
+      await ok('workstation.update', { printers: { ticket: `tcp://127.0.0.1:${silent.port}` } });
+      const started = performance.now();
+      const timedOut = await h.call('documents.queueTicket', { ticketId: t.ticket.id }, null);
+      const waited = performance.now() - started;
+      expect(timedOut.status).toBe(503);
+      expect(timedOut.body.ok ? '' : timedOut.body.error.message).toMatch(/tidak menjawab dalam 5 detik/);
+      // The default deadline: 5 s, not a hang.
+      expect(waited).toBeGreaterThanOrEqual(4900);
+      expect(waited).toBeLessThan(7000);
+      // Printing reads only: the queue is exactly as before.
+      expect(await ok('queue.board', {}, null)).toEqual(before);
+      const state = await ok<{ waiting: { id: number; status: string }[] }>('queue.state', {});
+      expect(state.waiting.find((w) => w.id === t.ticket.id)?.status).toBe('menunggu');
+    } finally {
+      silent.close();
+      await ok('workstation.update', { printers: { ticket: `tcp://127.0.0.1:${printer.port}` } });
+    }
+  }, 20_000);
+
+  it('refuses an unknown ticket and one of another day', async () => {
+    const missing = await h.call('documents.queueTicket', { ticketId: 999_999 }, null);
+    expect(missing.status).toBe(404);
+    const t = await issue();
+    now = new Date('2026-11-24T01:00:00.000Z');
+    try {
+      const old = await h.call('documents.queueTicket', { ticketId: t.ticket.id }, null);
+      expect(old.status).toBe(409);
+      expect(old.body.ok ? '' : old.body.error.message).toBe(
+        `Tiket ${t.ticket.code} adalah antrean tanggal 23 November 2026: nomor antrean sudah berganti hari, karcisnya tidak dicetak lagi.`,
+      );
+    } finally {
+      now = new Date('2026-11-23T01:15:00.000Z');
+    }
+  });
+
+  it('test print: staff with the settings right send a CETAK UJI sample, to the saved or a typed address', async () => {
+    expect((await h.call('documents.testTicketPrinter', {}, null)).status).toBe(401);
+    const job = printer.nextJob();
+    const sent = await ok<TicketPrint>('documents.testTicketPrinter', {});
+    expect(sent).toMatchObject({ mode: 'escpos', sent: true });
+    const { lines, commands } = decodeEscPos(await job);
+    expect(lines[0]).toMatchObject({ text: 'CETAK UJI', invert: true });
+    expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(['A001', 'Contoh layanan', 'UPT PUSKESMAS SUKAMAJU']));
+    expect(commands.some((c) => c.type === 'cut')).toBe(true);
+    // An address being typed in the form, 80 mm: checked by the same schema.
+    const other = await simulatedPrinter();
+    try {
+      const job80 = other.nextJob();
+      await ok('documents.testTicketPrinter', { address: `tcp://127.0.0.1:${other.port}`, paperMm: 80 });
+      const wide = decodeEscPos(await job80).lines;
+      expect(wide.map((l) => l.text)).toContain('Senin, 23 November 2026 08.15 WIB');
+    } finally {
+      await other.close();
+    }
+    const bad = await h.call('documents.testTicketPrinter', { address: 'tcp://300.1.1.1' }, admin);
+    expect(bad.status).toBe(400);
+    const html = await ok<TicketPrint>('documents.testTicketPrinter', { address: 'html' });
+    expect(html.mode).toBe('html');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../method';
 import { idSchema } from '../schemas';
+import { ticketPaperSchema, ticketPrinterAddressSchema } from '../ticket-printer';
 
 /** A print-ready HTML document (no scripts), shown in a preview and printed or turned into PDF. */
 export const printableSchema = z.object({
@@ -9,6 +10,16 @@ export const printableSchema = z.object({
   paper: z.object({ widthMm: z.number(), heightMm: z.number() }),
 });
 export type Printable = z.infer<typeof printableSchema>;
+
+/**
+ * A printed queue ticket: `escpos` — the host sent it to the ticket printer (Pengaturan → Komputer);
+ * `html` — no printer on the host: the kiosk's browser prints `document` itself.
+ */
+export const ticketPrintSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('escpos'), sent: z.literal(true), printer: z.string(), bytes: z.number().int(), ms: z.number() }),
+  z.object({ mode: z.literal('html'), sent: z.literal(false), document: printableSchema }),
+]);
+export type TicketPrint = z.infer<typeof ticketPrintSchema>;
 
 /** Which of the workstation's printers a document goes to (Pengaturan → Komputer). */
 export const printerRoles = ['letter', 'label'] as const;
@@ -49,5 +60,18 @@ export const documentMethods = {
     guard: 'kunjungan:view',
     input: z.strictObject({ visitId: idSchema, copy: z.boolean().optional() }),
     output: printableSchema,
+  }),
+  'documents.queueTicket': method({
+    summary: 'Karcis antrean hari ini: dikirim ke printer karcis (ESC/POS) atau HTML untuk dicetak peramban kios (SALINAN bila dicetak ulang)',
+    // The kiosk has no login; the ticket carries no patient data. Device pairing comes with the security issue.
+    guard: 'public',
+    input: z.strictObject({ ticketId: idSchema, copy: z.boolean().optional() }),
+    output: ticketPrintSchema,
+  }),
+  'documents.testTicketPrinter': method({
+    summary: 'Cetak uji printer karcis: contoh karcis bertanda CETAK UJI ke alamat tersimpan atau yang sedang diisi',
+    guard: 'pengaturan:correction',
+    input: z.strictObject({ address: ticketPrinterAddressSchema.nullable().optional(), paperMm: ticketPaperSchema.optional() }),
+    output: ticketPrintSchema,
   }),
 };
