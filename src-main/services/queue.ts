@@ -38,6 +38,9 @@ import type { ServiceContext } from './context';
 import { actorOf, type Handlers } from './handler';
 import { loadSharedSettings } from './settings';
 
+/** Finished tickets of today that set the pace of the wait estimate: the latest ones, as the morning changes. */
+const PACE_SAMPLE = 30;
+
 /** A lane that changed, announced after the commit as `queue.changed`. */
 export interface QueueChange {
   date: string;
@@ -263,7 +266,11 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
       q.finishedServiceTimes(db, date),
     ]);
     const paces = new Map<string, number[]>();
-    for (const f of finished) paces.set(f.lane, [...(paces.get(f.lane) ?? []), secondsBetween(f.calledAt, f.finishedAt)]);
+    for (const f of finished) {
+      const pace = paces.get(f.lane) ?? [];
+      if (pace.length < PACE_SAMPLE) pace.push(secondsBetween(f.calledAt, f.finishedAt));
+      paces.set(f.lane, pace);
+    }
     const summary = (
       lane: string,
       base: Omit<LaneSummary, 'full' | 'issued' | 'waiting' | 'called' | 'held' | 'skipped' | 'finished' | 'transferred' | 'estimatedWaitMinutes'>,
@@ -348,7 +355,7 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
         const lane = laneKey({ serviceId });
         const waiting = await q.waitingInLanes(trx, date, [lane]);
         const ahead = callOrder(waiting, settings.queue.priorityPolicy, settings.queue.priorityInterval).findIndex((t) => t.id === id);
-        const paces = (await q.finishedServiceTimes(trx, date, lane)).map((f) => secondsBetween(f.calledAt, f.finishedAt));
+        const paces = (await q.finishedServiceTimes(trx, date, lane, PACE_SAMPLE)).map((f) => secondsBetween(f.calledAt, f.finishedAt));
         const places = (await listCounters(trx)).filter((c) => c.active && c.serviceIds.includes(serviceId)).length;
         const ticket = (await q.getTicket(trx, id))!;
         return { ticket, ahead, estimate: estimateWaitMinutes(ahead, paces, settings.queue.defaultServiceMinutes, places) };

@@ -218,11 +218,15 @@ export async function laneStatusCounts(db: Executor, date: string): Promise<Map<
   return counts;
 }
 
-/** Last call and finish of a day's finished tickets, per lane (the pace of service for the wait estimate). */
+/**
+ * Last call and finish of a day's finished tickets, per lane, newest first (the pace of service
+ * for the wait estimate); `limit` keeps only the latest ones.
+ */
 export async function finishedServiceTimes(
   db: Executor,
   date: string,
   lane?: string,
+  limit?: number,
 ): Promise<{ lane: string; calledAt: string; finishedAt: string }[]> {
   let q = db
     .selectFrom('queue_ticket')
@@ -232,7 +236,8 @@ export async function finishedServiceTimes(
     .where('last_called_at', 'is not', null)
     .where('finished_at', 'is not', null);
   if (lane) q = q.where('lane', '=', lane);
-  const rows = await q.execute();
+  if (limit) q = q.limit(limit);
+  const rows = await q.orderBy('finished_at', 'desc').execute();
   return rows.map((r) => ({ lane: r.lane, calledAt: r.last_called_at!, finishedAt: r.finished_at! }));
 }
 
