@@ -114,7 +114,11 @@ export class Announcer {
   async enableSound(): Promise<boolean> {
     const context = this.ensureContext();
     if (!context) return false;
-    this.storage?.setItem(STORAGE_KEY, 'aktif');
+    try {
+      this.storage?.setItem(STORAGE_KEY, 'aktif');
+    } catch {
+      // Storage refused (private mode): sound still starts, only the choice is not remembered.
+    }
     // resume() must be called inside the gesture, before any await.
     const resumed = context.state === 'running' ? Promise.resolve() : context.resume();
     try {

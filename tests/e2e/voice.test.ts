@@ -113,6 +113,8 @@ describe('Pengaturan → Suara and the announcer in Chromium', () => {
     await row.getByRole('button', { name: 'Simpan' }).click();
     await page.getByText('Huruf A: rekaman baru disimpan dan langsung dipakai.').waitFor();
     await row.getByText('Rekaman puskesmas').waitFor();
+    // The recorder closes and the focus returns to the row's own button.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Rekam ulang Huruf A', undefined, { polling: 100 });
     const stored = h.host.store.sqlite
       .prepare("SELECT mime, duration_ms AS ms, length(data) AS bytes FROM voice_clip WHERE key = 'huruf-a'")
       .get() as {

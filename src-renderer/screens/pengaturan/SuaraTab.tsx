@@ -339,6 +339,11 @@ export function SuaraTab() {
                                   clip={clip}
                                   onDone={(saved) => {
                                     setRecording(null);
+                                    // The recorder row is gone: the focus goes back to its "Rekam ulang".
+                                    setTimeout(
+                                      () => document.querySelector<HTMLElement>(`tr[data-klip="${clip.key}"] [data-aksi="rekam"]`)?.focus(),
+                                      0,
+                                    );
                                     if (saved) setMessage({ ok: true, text: `${clip.label}: rekaman baru disimpan dan langsung dipakai.` });
                                   }}
                                 />
@@ -357,6 +362,7 @@ export function SuaraTab() {
                                     <button
                                       type="button"
                                       className="btn btn-small"
+                                      data-aksi="rekam"
                                       onClick={() => setRecording(clip.key)}
                                       disabled={problem !== null || recording !== null}
                                       aria-label={`Rekam ulang ${clip.label}`}
