@@ -5,6 +5,7 @@ import {
   type Counter,
   type LaneSummary,
   type PriorityClass,
+  type PublicTicket,
   type QueueCall,
   type queueMethods,
   type QueueStatsRow,
@@ -249,6 +250,45 @@ export async function enqueueRegisteredVisit(
   return changes;
 }
 
+/** The fields of a ticket that may leave for the kiosk, the printer and the display. */
+export function publicTicket(t: QueueTicket): PublicTicket {
+  return {
+    id: t.id,
+    date: t.date,
+    code: t.code,
+    number: t.number,
+    serviceId: t.serviceId,
+    unitId: t.unitId,
+    laneName: t.laneName,
+    priority: t.priority,
+    status: t.status,
+    issuedAt: t.issuedAt,
+  };
+}
+
+/**
+ * A waiting ticket's place in its lane under the priority policy, and the minutes until its call:
+ * the people ahead × the median service time of the lane's latest finished tickets today (or
+ * the default), shared by the active lokets serving the service (a poli serves its own queue).
+ * A ticket no longer waiting has nobody ahead.
+ */
+export async function waitPosition(
+  db: Executor,
+  ticket: Pick<QueueTicket, 'id' | 'date' | 'serviceId' | 'unitId' | 'status'>,
+  settings: SharedSettings,
+): Promise<{ waitingAhead: number; estimatedWaitMinutes: number }> {
+  if (ticket.status !== 'menunggu') return { waitingAhead: 0, estimatedWaitMinutes: 0 };
+  const lane = laneOf(ticket);
+  const waiting = await q.waitingInLanes(db, ticket.date, [lane]);
+  const ahead = Math.max(
+    0,
+    callOrder(waiting, settings.queue.priorityPolicy, settings.queue.priorityInterval).findIndex((t) => t.id === ticket.id),
+  );
+  const paces = (await q.finishedServiceTimes(db, ticket.date, lane, PACE_SAMPLE)).map((f) => secondsBetween(f.calledAt, f.finishedAt));
+  const places = ticket.serviceId === null ? 1 : (await listCounters(db)).filter((c) => c.active && c.serviceIds.includes(ticket.serviceId!)).length;
+  return { waitingAhead: ahead, estimatedWaitMinutes: estimateWaitMinutes(ahead, paces, settings.queue.defaultServiceMinutes, places) };
+}
+
 export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueMethods> {
   const clock = async (db: Executor = ctx.db) => {
     const settings = await loadSharedSettings(db);
@@ -352,31 +392,14 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
           userId: null,
           cap: { limit: service.dailyCap, name: service.name },
         });
-        const lane = laneKey({ serviceId });
-        const waiting = await q.waitingInLanes(trx, date, [lane]);
-        const ahead = callOrder(waiting, settings.queue.priorityPolicy, settings.queue.priorityInterval).findIndex((t) => t.id === id);
-        const paces = (await q.finishedServiceTimes(trx, date, lane, PACE_SAMPLE)).map((f) => secondsBetween(f.calledAt, f.finishedAt));
-        const places = (await listCounters(trx)).filter((c) => c.active && c.serviceIds.includes(serviceId)).length;
         const ticket = (await q.getTicket(trx, id))!;
-        return { ticket, ahead, estimate: estimateWaitMinutes(ahead, paces, settings.queue.defaultServiceMinutes, places) };
+        return { ticket, ...(await waitPosition(trx, ticket, settings)) };
       });
       emitQueueChanges(ctx, [changeOf(date, result.ticket)]);
-      const t = result.ticket;
       return {
-        ticket: {
-          id: t.id,
-          date: t.date,
-          code: t.code,
-          number: t.number,
-          serviceId: t.serviceId,
-          unitId: t.unitId,
-          laneName: t.laneName,
-          priority: t.priority,
-          status: t.status,
-          issuedAt: t.issuedAt,
-        },
-        waitingAhead: result.ahead,
-        estimatedWaitMinutes: result.estimate,
+        ticket: publicTicket(result.ticket),
+        waitingAhead: result.waitingAhead,
+        estimatedWaitMinutes: result.estimatedWaitMinutes,
         puskesmasName: settings.puskesmas.name,
         timeZone: settings.timeZone,
       };
