@@ -507,9 +507,9 @@ describe('renderer over HTTP in Chromium', () => {
       const services = tv.locator('.tv-service');
       await services.nth(2).waitFor();
       expect((await services.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '))).toEqual([
-        'A Umum / BPJS',
-        'B Lansia, Disabilitas, Ibu Hamil',
-        'C Ibu dan Anak',
+        'A Umum / BPJS 0 menunggu',
+        'B Lansia, Disabilitas, Ibu Hamil 0 menunggu',
+        'C Ibu dan Anak 0 menunggu',
       ]);
       await tv.locator('.marquee-text', { hasText: 'Selamat datang' }).first().waitFor();
       await expectNoSidewaysScroll(tv);
@@ -525,23 +525,19 @@ describe('renderer over HTTP in Chromium', () => {
     }
   });
 
-  it('serves the kiosk with one button per active service and no fake ticket', async () => {
+  it('serves the kiosk with one button per active service and its queue (issuing: antrean.test.ts)', async () => {
     const { page: kiosk } = await openPage();
     await kiosk.goto(`${h.url}/kiosk`);
     await kiosk.getByRole('heading', { name: PUSKESMAS }).waitFor();
     const buttons = kiosk.locator('.kiosk-button');
     await buttons.nth(2).waitFor();
     expect((await buttons.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '))).toEqual([
-      'A Umum / BPJS',
-      'B Lansia, Disabilitas, Ibu Hamil',
-      'C Ibu dan Anak',
+      'A Umum / BPJS Tidak ada antrean',
+      'B Lansia, Disabilitas, Ibu Hamil Tidak ada antrean',
+      'C Ibu dan Anak Tidak ada antrean',
     ]);
-    await kiosk.getByRole('note').filter({ hasText: 'belum diaktifkan di host ini' }).waitFor();
     await expectNoSidewaysScroll(kiosk);
     await shot(kiosk, '14-kiosk');
-    await buttons.first().click();
-    await kiosk.locator('#kiosk-status', { hasText: 'Umum / BPJS: Pengambilan nomor antrean belum diaktifkan' }).waitFor();
-    expect(await kiosk.locator('body').innerText()).not.toMatch(/\bA\s?0*\d{1,3}\b/);
     await kiosk.context().close();
   });
 });

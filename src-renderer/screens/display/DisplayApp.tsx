@@ -1,22 +1,34 @@
+import type { LaneSummary, QueueCall } from '../../../src-main/contract';
 import { useConnection, useRemote } from '../../api/react';
-import { hariTanggal, jam, zonaSingkat } from '../../lib/format';
 import { useNow } from '../../lib/clock';
+import { hariTanggal, jam, zonaSingkat } from '../../lib/format';
+import { callKey, useLiveBoard } from './useBoard';
+
+/** Calls in the log beside the big number. */
+const LOG_SIZE = 7;
 
 /**
- * The waiting-room TV: name, clock, services and their ticket prefixes, the last calls and
- * the running text. Public data only: never a patient's name.
+ * The waiting-room TV (1920×1080 and 1366×768): the number being called in very large type with
+ * its loket or poli and the spoken sentence as a caption, the last calls, the waiting count per
+ * service, clock and date, the puskesmas name and the running text. Public data only: ticket
+ * numbers and places, never a patient's name, RM or NIK.
  */
 export function DisplayApp() {
   const settings = useRemote('settings.public', {}, { refreshOn: ['settings.changed'] });
-  const services = useRemote('services.list', {}, { refreshOn: ['reference.changed'] });
   const connection = useConnection();
   const now = useNow(1000);
+  const { board, calls, fresh } = useLiveBoard(LOG_SIZE + 1, () => undefined);
   const s = settings.data;
   const timeZone = s?.timeZone ?? 'Asia/Jakarta';
-  const active = (services.data ?? []).filter((x) => x.active);
+  const [current, ...rest] = calls;
+  // Each ticket once in the log: a recall moves it up instead of repeating it.
+  const log = rest
+    .filter((c, i) => c.ticketId !== current?.ticketId && rest.findIndex((x) => x.ticketId === c.ticketId) === i)
+    .slice(0, LOG_SIZE - 1);
+  const lanes = board.data ? [...board.data.services, ...board.data.units.filter((u) => u.waiting > 0)] : [];
 
   return (
-    <div className="tv">
+    <div className={`tv${connection === 'terputus' ? ' tv-stale' : ''}`}>
       <header className="tv-head">
         <div className="tv-org">
           <span className="logo-mark tv-logo" aria-hidden="true">
@@ -34,39 +46,62 @@ export function DisplayApp() {
               {String(now.getSeconds()).padStart(2, '0')} {zonaSingkat(timeZone)}
             </span>
           </div>
-          <div className="tv-date">{hariTanggal(now, timeZone)}</div>
+          <div className="tv-date" data-testid="tanggal">
+            {hariTanggal(now, timeZone)}
+          </div>
         </div>
       </header>
 
-      <main className="tv-main">
-        <section className="tv-calls" aria-labelledby="tv-calls-title">
-          <h2 id="tv-calls-title" className="tv-section-title">
-            Panggilan terakhir
+      <main className="tv-main tv-board">
+        <section className="tv-now" aria-labelledby="tv-now-title" aria-live="polite">
+          <h2 id="tv-now-title" className="tv-section-title">
+            Nomor antrean dipanggil
           </h2>
-          <div className="tv-calls-empty">
-            <p className="tv-empty-title">Belum ada panggilan</p>
-            <p className="tv-empty-note">Nomor antrean yang dipanggil akan tampil di sini beserta loket tujuannya.</p>
-          </div>
-        </section>
-        <section className="tv-services" aria-labelledby="tv-services-title">
-          <h2 id="tv-services-title" className="tv-section-title">
-            Layanan
-          </h2>
-          {services.data === undefined ? (
-            <p className="tv-muted">{services.error ? 'Daftar layanan belum dapat dimuat.' : 'Memuat layanan…'}</p>
-          ) : active.length === 0 ? (
-            <p className="tv-muted">Belum ada layanan antrean.</p>
+          {current ? (
+            <CurrentCall key={callKey(current)} call={current} fresh={fresh !== null} />
           ) : (
-            <ul className="tv-service-list">
-              {active.map((x) => (
-                <li key={x.id} className="tv-service">
-                  <span className="tv-prefix">{x.prefix}</span>
-                  <span className="tv-service-name">{x.name}</span>
-                </li>
-              ))}
-            </ul>
+            <div className="tv-calls-empty">
+              <p className="tv-empty-title">{board.data || !board.error ? 'Belum ada panggilan' : 'Papan antrean belum dapat dimuat'}</p>
+              <p className="tv-empty-note">Nomor antrean yang dipanggil akan tampil di sini beserta loket atau poli tujuannya.</p>
+            </div>
           )}
         </section>
+
+        <aside className="tv-side">
+          <section className="tv-log" aria-labelledby="tv-log-title">
+            <h2 id="tv-log-title" className="tv-section-title">
+              Panggilan terakhir
+            </h2>
+            {log.length === 0 ? (
+              <p className="tv-muted">—</p>
+            ) : (
+              <ol className="tv-log-list">
+                {log.map((c) => (
+                  <li key={callKey(c)} className="tv-log-row">
+                    <span className="tv-log-code">{c.code}</span>
+                    <span className="tv-log-place">{c.placeLabel}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          <section className="tv-services" aria-labelledby="tv-services-title">
+            <h2 id="tv-services-title" className="tv-section-title">
+              Menunggu
+            </h2>
+            {board.data === undefined ? (
+              <p className="tv-muted">{board.error ? 'Jumlah antrean belum dapat dimuat.' : 'Memuat…'}</p>
+            ) : lanes.length === 0 ? (
+              <p className="tv-muted">Belum ada layanan antrean.</p>
+            ) : (
+              <ul className="tv-service-list">
+                {lanes.map((l) => (
+                  <Lane key={`${l.kind}-${l.serviceId ?? l.unitId}`} lane={l} />
+                ))}
+              </ul>
+            )}
+          </section>
+        </aside>
       </main>
 
       <footer className="tv-foot">
@@ -84,9 +119,38 @@ export function DisplayApp() {
       </footer>
       {connection === 'terputus' ? (
         <div className="tv-offline" role="status">
-          Terputus
+          Terputus dari host — menyambung ulang…
         </div>
       ) : null}
     </div>
+  );
+}
+
+function CurrentCall({ call, fresh }: { call: QueueCall; fresh: boolean }) {
+  return (
+    <div className={`tv-call${fresh ? ' tv-call-new' : ''}`} data-testid="panggilan-sekarang">
+      <div className="tv-call-code">{call.code}</div>
+      <div className="tv-call-place">
+        <span className="tv-call-arrow" aria-hidden="true">
+          ➜
+        </span>
+        {call.placeLabel}
+      </div>
+      <p className="tv-caption" data-testid="teks-panggilan">
+        {call.announcement}
+      </p>
+    </div>
+  );
+}
+
+function Lane({ lane }: { lane: LaneSummary }) {
+  return (
+    <li className="tv-service">
+      <span className="tv-prefix">{lane.prefix}</span>
+      <span className="tv-service-name">{lane.name}</span>
+      <span className="tv-waiting">
+        <b>{lane.waiting}</b> menunggu
+      </span>
+    </li>
   );
 }
