@@ -6,9 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service, TicketPrint } from '../../src-main/contract';
 import { launchBrowser, screenshotDir } from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
-import { pageSizeMm, pdfToPng, renderPdf } from '../helpers/pdf';
+import { pageSizeMm, pdfToPng, renderPdf, type RenderedPdf } from '../helpers/pdf';
 
 const shots = screenshotDir(mkdtempSync(join(tmpdir(), 'loket-karcis-')));
+
+/** The whole karcis on one page of the roll width and the template's length. */
+function expectOnePage(pdf: RenderedPdf, widthMm: number, heightMm: number): void {
+  expect(pdf.pages).toBe(1);
+  const size = pageSizeMm(pdf.file);
+  expect(size.width).toBeCloseTo(widthMm, 0);
+  expect(size.height).toBeCloseTo(heightMm, 0);
+}
 
 describe('the HTML queue ticket for browser kiosks (Chromium → PDF → pdftotext)', () => {
   let h: HttpHost;
@@ -49,10 +57,7 @@ describe('the HTML queue ticket for browser kiosks (Chromium → PDF → pdftote
     expect(doc.html).toContain('Jl. Raya Sukamaju No. 1 &lt;b&gt;&amp;');
     const pdf = await renderPdf(browser, doc);
     pdfToPng(pdf.file, join(shots, '29-cetak-karcis-antrean'), 200);
-    expect(pdf.pages).toBe(1);
-    const size = pageSizeMm(pdf.file);
-    expect(size.width).toBeCloseTo(58, 0);
-    expect(size.height).toBeCloseTo(105, 0);
+    expectOnePage(pdf, 58, 105);
     for (const text of [
       'UPT PUSKESMAS SUKAMAJU',
       'Jl. Raya Sukamaju No. 1 <b>&',
@@ -76,10 +81,7 @@ describe('the HTML queue ticket for browser kiosks (Chromium → PDF → pdftote
     const printed = await ok<TicketPrint>('documents.testTicketPrinter', { address: 'html', paperMm: 80 });
     if (printed.mode !== 'html') throw new Error('expected html');
     const pdf = await renderPdf(browser, printed.document);
-    expect(pdf.pages).toBe(1);
-    const size = pageSizeMm(pdf.file);
-    expect(size.width).toBeCloseTo(80, 0);
-    expect(size.height).toBeCloseTo(115, 0);
+    expectOnePage(pdf, 80, 115);
     expect(pdf.compact).toContain('CETAKUJI');
     for (const text of ['A001', 'Contoh layanan', 'Antrean di depan Anda: 0', 'Simpan karcis ini.']) expect(pdf.text).toContain(text);
   });
