@@ -13,6 +13,7 @@ import { localDate } from '../domain/waktu';
 import type { ServiceContext } from '../services/context';
 import { hashPassword, verifyPassword } from '../services/password';
 import { loadSharedSettings } from '../services/settings';
+import { seedDemoQueue } from './demo-queue';
 
 export interface DemoAccount {
   username: string;
@@ -156,6 +157,8 @@ export async function seedDemoData(ctx: ServiceContext, options: SeedDemoOptions
     }).map(({ unitCode, ...v }) => ({ ...v, unit_id: (units.get(unitCode) ?? fallback).id }));
     if (options.sqlite) insertVisitsRaw(options.sqlite, visits);
     else await insertVisits(trx, visits);
+    // This morning's queue: the tickets behind today's visits, the poli queues, a few still waiting.
+    await seedDemoQueue(trx, { date: today, now: ctx.now(), settings, seed });
     return { patients: patients.length, visits: visits.length };
   });
 

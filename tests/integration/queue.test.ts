@@ -11,6 +11,7 @@ import type {
   Unit,
   Visit,
 } from '../../src-main/contract';
+import { seedDemoData } from '../../src-main/app/demo';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 import { openSse } from '../helpers/sse';
 
@@ -405,6 +406,53 @@ describe('antrean (queue)', () => {
       expect((await callNext({ counter: 1 })).ticket?.id).toBe(a.ticket.id);
     } finally {
       await ok('settings.update', { queue: { ticketWidth: 3, priorityPolicy: 'dahulukan' } });
+    }
+  });
+});
+
+describe('antrean in the demo puskesmas', () => {
+  it('--demo shows a live queue: this morning’s tickets behind the visits, poli queues being called, a few waiting', async () => {
+    // Monday 23 November 2026, 10:30 WIB.
+    const now = new Date('2026-11-23T03:30:00.000Z');
+    const h = await httpHost({ now: () => now });
+    try {
+      const summary = await seedDemoData(h.host.ctx, { patients: 400, history: false });
+      expect(summary.seeded).toBe(true);
+      const db = h.host.store.sqlite;
+      const visitsToday = (db.prepare(`SELECT count(*) AS n FROM visit WHERE visit_date = '2026-11-23'`).get() as { n: number }).n;
+      const rows = db.prepare(`SELECT lane, number, status, visit_id, issued_at, called_at, finished_at FROM queue_ticket`).all() as {
+        lane: string;
+        number: number;
+        status: string;
+        visit_id: number | null;
+        issued_at: string;
+        called_at: string | null;
+        finished_at: string | null;
+      }[];
+      // Every visit has its loket ticket; six more wait at the lokets.
+      expect(rows.filter((r) => r.lane.startsWith('S') && r.visit_id !== null)).toHaveLength(visitsToday);
+      expect(rows.filter((r) => r.status === 'menunggu' && r.lane.startsWith('S'))).toHaveLength(6);
+      // Numbers per lane are 1…n, and no time lies in the future or out of order.
+      const byLane = new Map<string, number[]>();
+      for (const r of rows) byLane.set(r.lane, [...(byLane.get(r.lane) ?? []), r.number]);
+      for (const numbers of byLane.values()) expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_n, i) => i + 1));
+      for (const r of rows) {
+        expect(r.issued_at <= now.toISOString()).toBe(true);
+        if (r.called_at) expect(r.issued_at <= r.called_at && r.called_at <= now.toISOString()).toBe(true);
+        if (r.finished_at) expect(r.called_at! <= r.finished_at && r.finished_at <= now.toISOString()).toBe(true);
+      }
+      // A poli serves one patient at a time.
+      const inProgress = rows.filter((r) => r.lane.startsWith('U') && r.status === 'dipanggil').map((r) => r.lane);
+      expect(new Set(inProgress).size).toBe(inProgress.length);
+
+      const board = (await h.call<Board>('queue.board', {})).body;
+      if (!board.ok) throw new Error(board.error.message);
+      expect(board.value.calls.length).toBeGreaterThan(0);
+      expect(board.value.calls.map((c) => c.at)).toEqual([...board.value.calls.map((c) => c.at)].sort().reverse());
+      expect(board.value.places.some((p) => p.placeKind === 'unit')).toBe(true);
+      expect(board.value.services.reduce((n, s) => n + s.waiting, 0)).toBe(6);
+    } finally {
+      await h.cleanup();
     }
   });
 });

@@ -384,3 +384,26 @@ export async function visitForQueue(
   const r = await db.selectFrom('visit').select(['id', 'seq', 'unit_id', 'emergency']).where('id', '=', visitId).executeTakeFirst();
   return r ? { id: r.id, seq: r.seq, unitId: r.unit_id, emergency: r.emergency === 1 } : undefined;
 }
+
+/** A day's visits in register order, as the demo's queue needs them. */
+export async function visitsOfDay(
+  db: Executor,
+  date: string,
+): Promise<{ id: number; seq: number; unitId: number; registeredAt: string; cluster: string; lifeStage: string | null; emergency: boolean }[]> {
+  const rows = await db
+    .selectFrom('visit')
+    .select(['id', 'seq', 'unit_id', 'registered_at', 'cluster', 'life_stage', 'emergency'])
+    .where('visit_date', '=', date)
+    .orderBy('registered_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    unitId: r.unit_id,
+    registeredAt: r.registered_at,
+    cluster: r.cluster,
+    lifeStage: r.life_stage,
+    emergency: r.emergency === 1,
+  }));
+}
