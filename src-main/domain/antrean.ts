@@ -161,9 +161,17 @@ export function secondsBetween(from: string, to: string): number {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
 }
 
+/** One formatter per zone: building one costs far more than using it. */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Local wall-clock time `HH:MM` in the puskesmas's time zone. */
 export function localClock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** Why a unit cannot take patients now (inactive, or past its closing time), or null when it can. */

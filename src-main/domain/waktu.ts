@@ -1,10 +1,18 @@
+/** Building an Intl formatter costs far more than using one (it loads the zone's rules): one per zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * Calendar dates in the puskesmas's own time zone (WIB/WITA/WIT): the register's day and the
  * queue's daily reset follow local midnight, not UTC.
  */
 export function localDate(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];

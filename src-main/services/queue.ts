@@ -114,8 +114,8 @@ function findUnit(units: readonly Unit[], id: number, path: string): Unit {
   return unit;
 }
 
-function findCounter(counters: readonly Counter[], id: number): Counter {
-  const counter = counters.find((c) => c.id === id);
+async function findCounter(db: Executor, id: number): Promise<Omit<Counter, 'name'>> {
+  const counter = await q.counterWithServices(db, id);
   if (!counter) throw new LoketError('VALIDATION', 'Loket tidak ditemukan.', [{ path: 'counterId', message: 'Tidak ditemukan' }]);
   if (!counter.active)
     throw new LoketError('VALIDATION', `Loket ${counter.number} sedang tidak aktif.`, [{ path: 'counterId', message: 'Loket tidak aktif' }]);
@@ -156,7 +156,7 @@ async function addTicket(
     /** A daily cap refuses the number past it (the transaction rolls the sequence back). */
     cap?: { limit: number | null; name: string };
   },
-): Promise<number> {
+): Promise<{ id: number; number: number; code: string }> {
   const lane = laneKey(t.lane);
   const number = await nextNumber(trx, `antrean:${lane}`, t.date);
   if (t.cap?.limit != null && number > t.cap.limit) {
@@ -164,20 +164,21 @@ async function addTicket(
       { path: 'serviceId', message: 'Kuota harian habis' },
     ]);
   }
+  const code = t.code(number);
   const id = await q.insertTicket(trx, {
     date: t.date,
     lane,
     serviceId: 'serviceId' in t.lane ? t.lane.serviceId : null,
     unitId: 'unitId' in t.lane ? t.lane.unitId : null,
     number,
-    code: t.code(number),
+    code,
     priority: t.priority,
     issuedAt: t.at,
     visitId: t.visitId,
     transferredFrom: t.transferredFrom,
   });
   await q.insertQueueEvent(trx, { ticketId: id, kind: 'issued', at: t.at, counterId: null, unitId: null, announcement: null, userId: t.userId });
-  return id;
+  return { id, number, code };
 }
 
 /**
@@ -279,13 +280,13 @@ export async function waitPosition(
 ): Promise<{ waitingAhead: number; estimatedWaitMinutes: number }> {
   if (ticket.status !== 'menunggu') return { waitingAhead: 0, estimatedWaitMinutes: 0 };
   const lane = laneOf(ticket);
-  const waiting = await q.waitingInLanes(db, ticket.date, [lane]);
+  const waiting = await q.laneTickets(db, { date: ticket.date, lanes: [lane], statuses: ['menunggu'] });
   const ahead = Math.max(
     0,
     callOrder(waiting, settings.queue.priorityPolicy, settings.queue.priorityInterval).findIndex((t) => t.id === ticket.id),
   );
   const paces = (await q.finishedServiceTimes(db, ticket.date, lane, PACE_SAMPLE)).map((f) => secondsBetween(f.calledAt, f.finishedAt));
-  const places = ticket.serviceId === null ? 1 : (await listCounters(db)).filter((c) => c.active && c.serviceIds.includes(ticket.serviceId!)).length;
+  const places = ticket.serviceId === null ? 1 : await q.countersServing(db, ticket.serviceId);
   return { waitingAhead: ahead, estimatedWaitMinutes: estimateWaitMinutes(ahead, paces, settings.queue.defaultServiceMinutes, places) };
 }
 
@@ -381,7 +382,7 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
       const { settings, at, date } = await clock();
       const result = await ctx.db.transaction().execute(async (trx) => {
         const service = findService(await listServices(trx), serviceId, 'serviceId');
-        const id = await addTicket(trx, {
+        const added = await addTicket(trx, {
           date,
           at,
           lane: { serviceId },
@@ -392,12 +393,21 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
           userId: null,
           cap: { limit: service.dailyCap, name: service.name },
         });
-        const ticket = (await q.getTicket(trx, id))!;
+        const ticket: PublicTicket = {
+          ...added,
+          date,
+          serviceId,
+          unitId: null,
+          laneName: service.name,
+          priority: priority ?? null,
+          status: 'menunggu',
+          issuedAt: at,
+        };
         return { ticket, ...(await waitPosition(trx, ticket, settings)) };
       });
       emitQueueChanges(ctx, [changeOf(date, result.ticket)]);
       return {
-        ticket: publicTicket(result.ticket),
+        ticket: result.ticket,
         waitingAhead: result.waitingAhead,
         estimatedWaitMinutes: result.estimatedWaitMinutes,
         puskesmasName: settings.puskesmas.name,
@@ -411,9 +421,8 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
       const outcome = await ctx.db.transaction().execute(async (trx) => {
         let place: Place;
         let lanes: string[];
-        let current: QueueTicket[];
         if (counterId !== undefined) {
-          const counter = findCounter(await listCounters(trx), counterId);
+          const counter = await findCounter(trx, counterId);
           if (counter.serviceIds.length === 0) {
             throw new LoketError('VALIDATION', `Loket ${counter.number} belum melayani layanan apa pun: atur di Pengaturan → Loket.`, [
               { path: 'counterId', message: 'Tanpa layanan' },
@@ -421,15 +430,16 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
           }
           place = { kind: 'loket', counterId, number: counter.number };
           lanes = counter.serviceIds.map((id) => laneKey({ serviceId: id }));
-          current = await q.listTickets(trx, { date, lanes, statuses: ['dipanggil'], counterId });
         } else {
           const unit = findUnit(await listUnits(trx), unitId!, 'unitId');
           if (!unit.active) throw new LoketError('VALIDATION', `${unit.name} sedang tidak aktif.`, [{ path: 'unitId', message: 'Unit tidak aktif' }]);
           place = { kind: 'unit', unitId: unit.id, code: unit.code, name: unit.name };
           lanes = [laneKey({ unitId: unit.id })];
-          current = await q.listTickets(trx, { date, lanes, statuses: ['dipanggil'] });
         }
-        const waiting = await q.waitingInLanes(trx, date, lanes);
+        const tickets = await q.laneTickets(trx, { date, lanes, statuses: ['menunggu', 'dipanggil'] });
+        const waiting = tickets.filter((t) => t.status === 'menunggu');
+        // The call in progress at this place: the loket's own, or the poli's.
+        const current = tickets.filter((t) => t.status === 'dipanggil' && (counterId === undefined || t.counterId === counterId));
         if (waiting.length === 0) return null;
         // "Next" means the patient at this place is done: the call in progress is finished.
         for (const t of current) {
@@ -499,7 +509,7 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
           }
           const by = counterId ?? t.counterId;
           if (by === null) throw new LoketError('VALIDATION', 'Pilih loket yang memanggil.', [{ path: 'counterId', message: 'Wajib diisi' }]);
-          const counter = findCounter(await listCounters(trx), by);
+          const counter = await findCounter(trx, by);
           if (!counter.serviceIds.includes(t.serviceId!)) {
             throw new LoketError('VALIDATION', `Loket ${counter.number} tidak melayani layanan ${t.laneName}.`, [
               { path: 'counterId', message: 'Layanan tidak dilayani loket ini' },
@@ -570,7 +580,16 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
           announcement: null,
           userId,
         });
-        const id = await addTicket(trx, { date, at, lane, code, priority: t.priority, visitId: t.visit?.id ?? null, transferredFrom: t.id, userId });
+        const { id } = await addTicket(trx, {
+          date,
+          at,
+          lane,
+          code,
+          priority: t.priority,
+          visitId: t.visit?.id ?? null,
+          transferredFrom: t.id,
+          userId,
+        });
         return { from: (await q.getTicket(trx, t.id))!, ticket: (await q.getTicket(trx, id))! };
       });
       emitQueueChanges(ctx, [changeOf(date, result.from), changeOf(date, result.ticket)]);
@@ -583,7 +602,7 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
       let recent: boolean[] = [];
       const { priorityPolicy, priorityInterval } = settings.queue;
       if (counterId !== undefined) {
-        lanes = findCounter(await listCounters(ctx.db), counterId).serviceIds.map((id) => laneKey({ serviceId: id }));
+        lanes = (await findCounter(ctx.db, counterId)).serviceIds.map((id) => laneKey({ serviceId: id }));
         if (priorityPolicy === 'selang') recent = await q.recentCallPriorities(ctx.db, date, { counterId }, priorityInterval);
       } else if (unitId !== undefined) {
         lanes = [laneKey({ unitId: findUnit(await listUnits(ctx.db), unitId, 'unitId').id })];

@@ -71,21 +71,41 @@ export async function listTickets(db: Executor, f: TicketFilter): Promise<QueueT
   return rows.map(ticketOf);
 }
 
-/** Just what the calling order needs of waiting tickets (the full rows are read for the one called). */
-export async function waitingInLanes(
+export interface LaneTicket {
+  id: number;
+  status: TicketStatus;
+  priority: PriorityClass | null;
+  issuedAt: string;
+  serviceId: number | null;
+  unitId: number | null;
+  counterId: number | null;
+}
+
+/**
+ * Tickets of some lanes in one status, without the joins: what calling needs (the waiting order,
+ * the call in progress); the full row is read only for the ticket that is called.
+ */
+export async function laneTickets(
   db: Executor,
-  date: string,
-  lanes: readonly string[],
-): Promise<{ id: number; priority: PriorityClass | null; issuedAt: string }[]> {
-  if (lanes.length === 0) return [];
+  f: { date: string; lanes: readonly string[]; statuses: readonly TicketStatus[] },
+): Promise<LaneTicket[]> {
+  if (f.lanes.length === 0) return [];
   const rows = await db
     .selectFrom('queue_ticket')
-    .select(['id', 'priority', 'issued_at'])
-    .where('service_date', '=', date)
-    .where('status', '=', 'menunggu')
-    .where('lane', 'in', [...lanes])
+    .select(['id', 'status', 'priority', 'issued_at', 'service_id', 'unit_id', 'counter_id'])
+    .where('service_date', '=', f.date)
+    .where('status', 'in', [...f.statuses])
+    .where('lane', 'in', [...f.lanes])
     .execute();
-  return rows.map((r) => ({ id: r.id, priority: r.priority as PriorityClass | null, issuedAt: r.issued_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status as TicketStatus,
+    priority: r.priority as PriorityClass | null,
+    issuedAt: r.issued_at,
+    serviceId: r.service_id,
+    unitId: r.unit_id,
+    counterId: r.counter_id,
+  }));
 }
 
 export async function getTicket(db: Executor, id: number): Promise<QueueTicket | undefined> {
@@ -406,4 +426,27 @@ export async function visitsOfDay(
     lifeStage: r.life_stage,
     emergency: r.emergency === 1,
   }));
+}
+
+/** One loket and the services it serves (calling needs only the one pressing the button). */
+export async function counterWithServices(
+  db: Executor,
+  id: number,
+): Promise<{ id: number; number: number; name: string; active: boolean; serviceIds: number[] } | undefined> {
+  const row = await db.selectFrom('counter').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const links = await db.selectFrom('counter_service').select('service_id').where('counter_id', '=', id).orderBy('service_id').execute();
+  return { id: row.id, number: row.number, name: row.name, active: row.active === 1, serviceIds: links.map((l) => l.service_id) };
+}
+
+/** Active lokets serving a service: the places sharing its line. */
+export async function countersServing(db: Executor, serviceId: number): Promise<number> {
+  const row = await db
+    .selectFrom('counter_service as cs')
+    .innerJoin('counter as c', 'c.id', 'cs.counter_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('cs.service_id', '=', serviceId)
+    .where('c.active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
