@@ -1,5 +1,7 @@
+import { useSyncExternalStore } from 'react';
 import type { LaneSummary, QueueCall } from '../../../src-main/contract';
 import { useConnection, useRemote } from '../../api/react';
+import { SoundGate, useAnnouncer } from '../../audio/react';
 import { useNow } from '../../lib/clock';
 import { hariTanggal, jam, zonaSingkat } from '../../lib/format';
 import { callKey, useLiveBoard } from './useBoard';
@@ -17,7 +19,10 @@ export function DisplayApp() {
   const settings = useRemote('settings.public', {}, { refreshOn: ['settings.changed'] });
   const connection = useConnection();
   const now = useNow(1000);
-  const { board, calls, fresh } = useLiveBoard(LOG_SIZE + 1, () => undefined);
+  const announcer = useAnnouncer();
+  // Each live call is spoken once (the announcer queues them); reloads never speak again.
+  const { board, calls, fresh } = useLiveBoard(LOG_SIZE + 1, (call) => void announcer.announce({ clips: call.clips, text: call.announcement }));
+  const heard = useSyncExternalStore(announcer.last.subscribe, announcer.last.get);
   const s = settings.data;
   const timeZone = s?.timeZone ?? 'Asia/Jakarta';
   const [current, ...rest] = calls;
@@ -28,7 +33,12 @@ export function DisplayApp() {
   const lanes = board.data ? [...board.data.services, ...board.data.units.filter((u) => u.waiting > 0)] : [];
 
   return (
-    <div className={`tv${connection === 'terputus' ? ' tv-stale' : ''}`}>
+    <div
+      className={`tv${connection === 'terputus' ? ' tv-stale' : ''}`}
+      // How the last call was voiced (clips, system voice or silent) and its clips, for checks and support.
+      data-suara={heard?.mode}
+      data-suara-klip={heard?.schedule.map((c) => c.key).join(' ')}
+    >
       <header className="tv-head">
         <div className="tv-org">
           <span className="logo-mark tv-logo" aria-hidden="true">
@@ -117,6 +127,7 @@ export function DisplayApp() {
           </div>
         ) : null}
       </footer>
+      <SoundGate />
       {connection === 'terputus' ? (
         <div className="tv-offline" role="status">
           Terputus dari host — menyambung ulang…

@@ -4,6 +4,7 @@ import { asClientError, useClient, useConnection, useRemote } from '../../api/re
 import { useNow } from '../../lib/clock';
 import { hariTanggal, jam, zonaSingkat } from '../../lib/format';
 import { issueTicketSafely, type IssuePhase, type Issued } from './issue';
+import { printTicket } from './print';
 
 /** Seconds the issued number stays on screen before the kiosk is ready for the next patient. */
 const SHOW_TICKET_S = 12;
@@ -18,10 +19,13 @@ const priorityHints: Record<PriorityClass, string> = {
   anak: 'balita / anak sakit',
 };
 
+/** The karcis: being printed, printed (what to tell the patient), or not (the printer's fault). */
+type Printing = { state: 'mencetak' } | { state: 'selesai'; text: string } | { state: 'gagal'; text: string };
+
 type Step =
   | { kind: 'pilih' }
   | { kind: 'proses'; lane: LaneSummary; phase: IssuePhase }
-  | { kind: 'tiket'; issued: Issued }
+  | { kind: 'tiket'; issued: Issued; print: Printing }
   | { kind: 'gagal'; lane: LaneSummary; message: string };
 
 /**
@@ -63,7 +67,16 @@ export function KioskApp() {
     issueTicketSafely(client, { serviceId, priority }, (phase) => setStep({ kind: 'proses', lane, phase })).then(
       (issued) => {
         working.current = false;
-        setStep({ kind: 'tiket', issued });
+        setStep({ kind: 'tiket', issued, print: { state: 'mencetak' } });
+        const printed = (print: Printing) => setStep((s) => (s.kind === 'tiket' && s.issued.ticket.id === issued.ticket.id ? { ...s, print } : s));
+        printTicket(client, issued.ticket.id).then(
+          (text) => printed({ state: 'selesai', text }),
+          (e: unknown) =>
+            printed({
+              state: 'gagal',
+              text: `Karcis tidak dapat dicetak: ${asClientError(e).message} Ingat nomor Anda: ${issued.ticket.code}.`,
+            }),
+        );
       },
       (e: unknown) => {
         working.current = false;
@@ -89,7 +102,7 @@ export function KioskApp() {
         </div>
       </header>
       {step.kind === 'tiket' ? (
-        <TicketView issued={step.issued} onDone={restart} />
+        <TicketView issued={step.issued} print={step.print} onDone={restart} />
       ) : step.kind === 'gagal' ? (
         <FailView lane={step.lane} message={step.message} onDone={restart} />
       ) : (
@@ -192,7 +205,7 @@ function useCountdown(seconds: number, onDone: () => void): number {
   return Math.max(0, left);
 }
 
-function TicketView({ issued, onDone }: { issued: Issued; onDone: () => void }) {
+function TicketView({ issued, print, onDone }: { issued: Issued; print: Printing; onDone: () => void }) {
   const left = useCountdown(SHOW_TICKET_S, onDone);
   const { ticket } = issued;
   return (
@@ -215,6 +228,9 @@ function TicketView({ issued, onDone }: { issued: Issued; onDone: () => void }) 
           <dd>{issued.waitingAhead === 0 ? 'segera dipanggil' : `± ${issued.estimatedWaitMinutes} menit`}</dd>
         </div>
       </dl>
+      <p className={print.state === 'gagal' ? 'kiosk-print kiosk-print-fail' : 'kiosk-print'} role="status" data-testid="kiosk-cetak">
+        {print.state === 'mencetak' ? 'Mencetak karcis…' : print.text}
+      </p>
       <p className="kiosk-ticket-note">Perhatikan layar dan panggilan suara. Nomor dipanggil menurut urutan.</p>
       <button type="button" className="kiosk-done" onClick={onDone}>
         Selesai ({left})

@@ -6,6 +6,7 @@ import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
 import { PrintPreview, type PrintJob } from '../../components/PrintPreview';
 import { ErrorNote, Screen } from '../../components/ui';
+import { CounterBar } from '../antrean/CounterBar';
 import { hariIni, tanggalPendek, umur } from '../../lib/format';
 import { AppointmentList } from './Appointments';
 import { uniqueMatch, rupiah } from './logic';
@@ -233,6 +234,7 @@ export function PendaftaranScreen() {
     >
       <div className={`pendaftaran search-layout${panel ? ' with-detail' : ''}`}>
         <div className="search-main">
+          <CounterBar />
           <div className="search-box">
             <label htmlFor="cari-pasien">Cari pasien</label>
             <input

@@ -16,6 +16,7 @@ import type { ClientError } from '../../api/client';
 import { asClientError, useClient, useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
+import { queueTicketField, useServedTicket } from '../../app/ticket';
 import { orNull } from '../../components/form';
 import { PrintPreview, type PrintJob } from '../../components/PrintPreview';
 import { Badge, ErrorNote } from '../../components/ui';
@@ -313,6 +314,8 @@ function VisitForm({
   onRegistered: (visit: Visit, warnings: string[]) => void;
 }) {
   const client = useClient();
+  // The queue ticket called at this loket: the visit is linked to it and the host finishes it.
+  const ticket = useServedTicket();
   const activeUnits = units.filter((u) => u.active);
   const activeTariffs = tariffs.filter((t) => t.active);
   const appointment = proposal.appointmentToday;
@@ -391,6 +394,7 @@ function VisitForm({
         ...(f.payer === 'umum' && f.tariffId !== null ? { tariffId: f.tariffId } : {}),
         ...(allowSameUnitToday ? { allowSameUnitToday: true } : {}),
         ...(checkInId !== undefined && f.checkIn ? { appointmentId: checkInId } : {}),
+        ...queueTicketField(ticket),
       })
       .then(
         (res) => {
@@ -447,6 +451,7 @@ function VisitForm({
         <Badge tone="accent">{lifeStageLabels[proposal.lifeStage]}</Badge>
         <Badge tone={proposal.kunjunganBaru ? 'ok' : 'neutral'}>{proposal.kunjunganBaru ? 'Kunjungan baru' : 'Kunjungan lama'}</Badge>
         <Badge tone={proposal.pasienBaru ? 'ok' : 'neutral'}>{proposal.pasienBaru ? 'Pasien baru' : 'Pasien lama'}</Badge>
+        {ticket ? <Badge tone="warn">Nomor antrean {ticket.code}</Badge> : null}
       </div>
       {appointment || appointmentId !== undefined ? (
         <div className="note reg-note" role="status">
