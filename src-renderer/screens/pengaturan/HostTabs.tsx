@@ -4,6 +4,7 @@ import { useClient, useReloadAll, useRemote } from '../../api/react';
 import { setCounterOverride, useCounterOverride, useSession } from '../../app/session';
 import { localError, orNull, useSubmit } from '../../components/form';
 import { CheckField, FormFooter, Panel, RemoteView, SelectField, TextArea, TextField } from '../../components/ui';
+import { TicketPrinterTest } from './TicketPrinterTest';
 
 type TimeZone = SharedSettings['timeZone'];
 
@@ -196,6 +197,7 @@ export function KomputerTab() {
     <div className="stack">
       {client.transport === 'http' ? <BrowserCounter hostCounter={ws.data?.counterNumber ?? null} /> : null}
       <RemoteView remote={ws}>{(data) => <WorkstationForm initial={data} onSaved={ws.reload} />}</RemoteView>
+      <TicketPrinterTest />
     </div>
   );
 }
@@ -249,6 +251,7 @@ function WorkstationForm({ initial, onSaved }: { initial: WorkstationSettings; o
     letter: initial.printers.letter ?? '',
     label: initial.printers.label ?? '',
     ticket: initial.printers.ticket ?? '',
+    ticketPaperMm: String(initial.ticketPaperMm),
     bindAddress: initial.lan.bindAddress,
     port: String(initial.lan.port),
   });
@@ -261,6 +264,7 @@ function WorkstationForm({ initial, onSaved }: { initial: WorkstationSettings; o
         role: f.role,
         hostUrl: orNull(f.hostUrl),
         printers: { letter: orNull(f.letter), label: orNull(f.label), ticket: orNull(f.ticket) },
+        ticketPaperMm: f.ticketPaperMm === '80' ? 80 : 58,
         lan: { bindAddress: f.bindAddress, port: Number(f.port) },
       }),
     {
@@ -327,11 +331,22 @@ function WorkstationForm({ initial, onSaved }: { initial: WorkstationSettings; o
             hint="Kartu berobat dan label map rekam medis"
           />
           <TextField
-            label="Printer tiket"
+            label="Printer karcis antrean"
             value={f.ticket}
             onChange={(e) => set({ ticket: e.target.value })}
             error={form.fieldError('printers.ticket')}
-            placeholder="Bawaan sistem"
+            placeholder="html (kios mencetak sendiri)"
+            hint="tcp://192.168.1.50:9100 (printer jaringan), windows://NAMA-PRINTER, atau kosong/html"
+          />
+          <SelectField
+            label="Lebar kertas karcis"
+            value={f.ticketPaperMm}
+            onChange={(e) => set({ ticketPaperMm: e.target.value })}
+            options={[
+              { value: '58', label: '58 mm' },
+              { value: '80', label: '80 mm' },
+            ]}
+            error={form.fieldError('ticketPaperMm')}
           />
           <TextField
             label="Alamat jaringan (bind)"

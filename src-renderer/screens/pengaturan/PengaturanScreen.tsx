@@ -6,6 +6,7 @@ import { useShortcut } from '../../app/shortcuts';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Screen } from '../../components/ui';
 import { PasswordTab, UsersTab } from './AccountTabs';
+import { AntreanTab } from './AntreanTab';
 import { KomputerTab, ProfilTab } from './HostTabs';
 import { ImportTab } from './ImportTab';
 import { CounterTab, FacilityTab, PractitionerTab, ServiceTab, UnitTab } from './ReferenceTabs';
@@ -25,6 +26,7 @@ const tabs: Tab[] = [
   { id: 'unit', label: 'Unit', permission: 'referensi:view', view: () => <UnitTab /> },
   { id: 'layanan', label: 'Layanan', permission: 'referensi:view', view: () => <ServiceTab /> },
   { id: 'loket', label: 'Loket', permission: 'referensi:view', view: () => <CounterTab /> },
+  { id: 'antrean', label: 'Antrean', permission: 'pengaturan:view', view: () => <AntreanTab /> },
   { id: 'nakes', label: 'Tenaga Kesehatan', permission: 'referensi:view', view: () => <PractitionerTab /> },
   { id: 'faskes', label: 'Faskes Rujukan', permission: 'referensi:view', view: () => <FacilityTab /> },
   { id: 'tarif', label: 'Tarif', permission: 'referensi:view', view: () => <TarifTab /> },
