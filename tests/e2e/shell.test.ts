@@ -197,7 +197,9 @@ describe('renderer over HTTP in Chromium', () => {
     await page.getByRole('tab', { name: 'Loket', selected: true }).waitFor();
     await page.getByRole('cell', { name: 'Loket 3' }).waitFor();
 
-    // Tenaga Kesehatan.
+    // Tenaga Kesehatan (past the Antrean tab).
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('tab', { name: 'Antrean', selected: true }).waitFor();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('tab', { name: 'Tenaga Kesehatan', selected: true }).waitFor();
     await page.getByText('Belum ada data tenaga kesehatan.').waitFor();
@@ -227,8 +229,9 @@ describe('renderer over HTTP in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Data faskes rujukan “RSUD Prof. Dr. Margono Soekarjo” tersimpan.').waitFor();
 
-    // Pengguna: a registration clerk for the role test below (past the Tarif tab).
+    // Pengguna: a registration clerk for the role test below (past the Tarif and Suara tabs).
     await page.keyboard.press('Alt+T');
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.getByRole('tab', { name: 'Pengguna', selected: true }).waitFor();
@@ -370,9 +373,11 @@ describe('renderer over HTTP in Chromium', () => {
       'Unit',
       'Layanan',
       'Loket',
+      'Antrean',
       'Tenaga Kesehatan',
       'Faskes Rujukan',
       'Tarif',
+      'Suara',
       'Pengguna',
       'Impor Pasien',
       'Ganti kata sandi',
