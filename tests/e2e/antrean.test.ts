@@ -424,6 +424,12 @@ describe('Antrean: kiosk, counter console and waiting-room display in Chromium',
       await expect.poll(() => printer.jobs.length).toBe(2);
       expect(decodeEscPos(printer.jobs[1]!).lines.map((l) => l.text)).toContain(code);
       await kiosk.getByRole('button', { name: /Selesai/ }).click();
+      // A lost karcis: the clerk prints it again from the waiting list, marked SALINAN.
+      await clerk.keyboard.press('Alt+1');
+      await clerk.getByRole('button', { name: `Cetak ulang karcis ${code}` }).click();
+      await message(clerk).getByText(`Karcis ${code} (SALINAN) dikirim ke printer karcis`, { exact: false }).waitFor();
+      await expect.poll(() => printer.jobs.length).toBe(3);
+      expect(decodeEscPos(printer.jobs[2]!).lines.map((l) => l.text)).toContain('SALINAN');
     } finally {
       await printer.close();
     }
@@ -440,6 +446,7 @@ describe('Antrean: kiosk, counter console and waiting-room display in Chromium',
   });
 
   it('changes the queue settings in Pengaturan → Antrean by keyboard', async () => {
+    await clerk.keyboard.press('Alt+7');
     await clerk.keyboard.press('Alt+T');
     await clerk.keyboard.press('Home');
     for (let i = 0; i < 12 && !(await clerk.getByRole('tab', { name: 'Antrean', selected: true }).count()); i++)

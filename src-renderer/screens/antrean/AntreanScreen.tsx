@@ -9,6 +9,7 @@ import { jam } from '../../lib/format';
 import { counterKeys, useCounterKeys } from './CounterKeys';
 import { CountersOverview } from './CountersOverview';
 import { chooseCounter, chooseUnit, useQueuePlace, type PlaceChoice } from './place';
+import { useReprint, type Reprint } from './Reprint';
 import { TransferDialog } from './TransferDialog';
 import { minutesSince, useCounterQueue, type CounterQueue, type QueueState } from './useCounterQueue';
 import './antrean.css';
@@ -25,6 +26,7 @@ export function AntreanScreen() {
   const choice = useQueuePlace();
   const queue = useCounterQueue(choice.place);
   const [transferring, setTransferring] = useState(false);
+  const reprint = useReprint();
   const { can } = useSession();
   const canCall = can('antrean:input');
   useCounterKeys(queue, GROUP, () => setTransferring(true));
@@ -46,9 +48,9 @@ export function AntreanScreen() {
         <ChoosePlace choice={choice} />
       ) : (
         <div className="queue-console">
-          <CurrentTicket queue={queue} canCall={canCall} onTransfer={() => setTransferring(true)} />
+          <CurrentTicket queue={queue} canCall={canCall} reprint={reprint} onTransfer={() => setTransferring(true)} />
           <div className="queue-lists">
-            <WaitingList queue={queue} />
+            <WaitingList queue={queue} reprint={reprint} />
             <ParkedList queue={queue} canCall={canCall} />
           </div>
         </div>
@@ -59,6 +61,7 @@ export function AntreanScreen() {
         Layar ruang tunggu: <span className="mono">/display</span> · anjungan tiket: <span className="mono">/kiosk</span> (buka di peramban TV/kios
         dengan alamat host ini).
       </p>
+      {reprint.view}
       {transferring && queue.current ? (
         <TransferDialog ticket={queue.current} units={choice.units} onTransfer={queue.transfer} onClose={() => setTransferring(false)} />
       ) : null}
@@ -143,7 +146,7 @@ function Key({ k }: { k: string }) {
   return <kbd>{k.replace('+', ' + ')}</kbd>;
 }
 
-function CurrentTicket({ queue, canCall, onTransfer }: { queue: CounterQueue; canCall: boolean; onTransfer: () => void }) {
+function CurrentTicket({ queue, canCall, reprint, onTransfer }: { queue: CounterQueue; canCall: boolean; reprint: Reprint; onTransfer: () => void }) {
   const { settings } = useSession();
   const now = useNow(15_000);
   const { current, busy, place } = queue;
@@ -169,6 +172,9 @@ function CurrentTicket({ queue, canCall, onTransfer }: { queue: CounterQueue; ca
               {jam(current.issuedAt, settings.timeZone)}
               {current.transferredFromCode ? ` · dialihkan dari ${current.transferredFromCode}` : ''}
             </div>
+            <button type="button" className="btn btn-small" disabled={reprint.busy} onClick={() => reprint.start(current)}>
+              Cetak ulang karcis
+            </button>
             {current.visit ? (
               <div className="queue-patient">
                 <strong>{current.visit.patientName}</strong> <span className="mono">({current.visit.rmNumber})</span> · No. register{' '}
@@ -235,6 +241,7 @@ function CurrentTicket({ queue, canCall, onTransfer }: { queue: CounterQueue; ca
       ) : null}
       <div className="queue-message" aria-live="polite" data-testid="pesan-antrean">
         {queue.error ? <ErrorNote error={queue.error} /> : queue.notice ? <p className="note">{queue.notice}</p> : null}
+        {reprint.error ? <ErrorNote error={reprint.error} /> : reprint.message ? <p className="note">{reprint.message}</p> : null}
       </div>
     </section>
   );
@@ -244,7 +251,7 @@ function Priority({ t }: { t: QueueTicket }) {
   return t.priority ? <span className="badge badge-warn">{priorityClassLabels[t.priority]}</span> : null;
 }
 
-function WaitingList({ queue }: { queue: CounterQueue }) {
+function WaitingList({ queue, reprint }: { queue: CounterQueue; reprint: Reprint }) {
   const { settings } = useSession();
   const now = useNow(30_000);
   const poli = queue.place?.kind === 'unit';
@@ -271,6 +278,9 @@ function WaitingList({ queue }: { queue: CounterQueue }) {
                 <th>Prioritas</th>
                 <th>Diambil</th>
                 <th className="num">Menunggu</th>
+                <th className="col-action">
+                  <span className="sr-only">Karcis</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -295,6 +305,18 @@ function WaitingList({ queue }: { queue: CounterQueue }) {
                   </td>
                   <td className="mono">{jam(t.issuedAt, settings.timeZone)}</td>
                   <td className="num">{minutesSince(t.issuedAt, now)}</td>
+                  <td className="col-action">
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      title="Cetak ulang karcis (SALINAN)"
+                      aria-label={`Cetak ulang karcis ${t.code}`}
+                      disabled={reprint.busy}
+                      onClick={() => reprint.start(t)}
+                    >
+                      Karcis
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
