@@ -8,16 +8,9 @@ import { announcementText } from '../domain/pengumuman';
 
 const MINUTE = 60_000;
 
-/** A small deterministic generator (mulberry32), so the demo's queue is the same at every seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+/** A spread in [min, max] that depends only on `i` (Knuth's multiplicative hash): the same queue at every run. */
+function spread(i: number, min: number, max: number): number {
+  return min + ((Math.imul(i + 1, 2654435761) >>> 0) % (max - min + 1));
 }
 
 interface Planned {
@@ -39,9 +32,7 @@ interface Planned {
  * which each poli has been calling one patient at a time; a few loket tickets are still waiting.
  * Times never pass `now`, so the board shows a live queue.
  */
-export async function seedDemoQueue(trx: Executor, o: { date: string; now: Date; settings: SharedSettings; seed: number }): Promise<number> {
-  const random = rng(o.seed);
-  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+export async function seedDemoQueue(trx: Executor, o: { date: string; now: Date; settings: SharedSettings }): Promise<number> {
   const now = o.now.getTime();
   const services = new Map((await listServices(trx)).filter((s) => s.active).map((s) => [s.code, s]));
   const counters = (await listCounters(trx)).filter((c) => c.active && c.serviceIds.length > 0);
@@ -67,7 +58,7 @@ export async function seedDemoQueue(trx: Executor, o: { date: string; now: Date;
       visitId: v.id,
       visitSeq: null,
       priority: v.lifeStage === 'lansia' ? 'lansia' : null,
-      issuedAt: registered - between(3, 15) * MINUTE,
+      issuedAt: registered - spread(v.id, 3, 15) * MINUTE,
       calledAt: registered - MINUTE,
       finishedAt: registered,
       counterId: counter.id,
@@ -77,7 +68,7 @@ export async function seedDemoQueue(trx: Executor, o: { date: string; now: Date;
     if (v.emergency || !unit) continue;
     // Each poli calls one patient at a time, 5–12 minutes each, from 10 minutes after registration.
     const called = Math.max(registered + 10 * MINUTE, unitFree.get(unit.id) ?? 0);
-    const finished = called + between(5, 12) * MINUTE;
+    const finished = called + spread(v.id * 7, 5, 12) * MINUTE;
     unitFree.set(unit.id, finished);
     planned.push({
       lane: { unitId: unit.id },

@@ -158,7 +158,7 @@ export async function seedDemoData(ctx: ServiceContext, options: SeedDemoOptions
     if (options.sqlite) insertVisitsRaw(options.sqlite, visits);
     else await insertVisits(trx, visits);
     // This morning's queue: the tickets behind today's visits, the poli queues, a few still waiting.
-    await seedDemoQueue(trx, { date: today, now: ctx.now(), settings, seed });
+    await seedDemoQueue(trx, { date: today, now: ctx.now(), settings });
     return { patients: patients.length, visits: visits.length };
   });
 

@@ -8,6 +8,10 @@ import {
   type TicketStatus,
 } from '../contract';
 import type { CallPlace } from './pengumuman';
+import { localClock } from './waktu';
+
+/** Kept here too: callers that compare closing times import it with the queue rules. */
+export { localClock };
 
 /**
  * Antrean (queue) rules without a database: ticket codes, the ticket's state machine, the
@@ -159,19 +163,6 @@ export function durationStats(seconds: readonly number[]): DurationStats {
 /** Whole seconds between two ISO instants (never negative: a clock step back counts as 0). */
 export function secondsBetween(from: string, to: string): number {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
-}
-
-/** One formatter per zone: building one costs far more than using it. */
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Local wall-clock time `HH:MM` in the puskesmas's time zone. */
-export function localClock(instant: Date, timeZone: string): string {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    clockFormats.set(timeZone, format);
-  }
-  return format.format(instant);
 }
 
 /** Why a unit cannot take patients now (inactive, or past its closing time), or null when it can. */

@@ -1,18 +1,31 @@
-/** Building an Intl formatter costs far more than using one (it loads the zone's rules): one per zone. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Building an Intl formatter costs far more than using one (it loads the zone's rules): one per use and zone. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIn(use: 'date' | 'clock', timeZone: string): Intl.DateTimeFormat {
+  const key = `${use}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format =
+      use === 'date'
+        ? // en-CA formats as YYYY-MM-DD.
+          new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /**
  * Calendar dates in the puskesmas's own time zone (WIB/WITA/WIT): the register's day and the
  * queue's daily reset follow local midnight, not UTC.
  */
 export function localDate(instant: Date, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(instant);
+  return formatIn('date', timeZone).format(instant);
+}
+
+/** Local wall-clock time `HH:MM` (a unit's closing time is compared with it). */
+export function localClock(instant: Date, timeZone: string): string {
+  return formatIn('clock', timeZone).format(instant);
 }
 
 const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];

@@ -78,6 +78,28 @@ function callOf(
   };
 }
 
+/** A call or recall in the log, with the sentence spoken for it (the display's caption). */
+async function logCall(
+  trx: Executor,
+  ticket: Pick<QueueTicket, 'id' | 'code'>,
+  kind: 'called' | 'recalled',
+  place: Place,
+  at: string,
+  userId: number,
+): Promise<string> {
+  const announcement = announcementText(ticket.code, spoken(place));
+  await q.insertQueueEvent(trx, {
+    ticketId: ticket.id,
+    kind,
+    at,
+    counterId: place.kind === 'loket' ? place.counterId : null,
+    unitId: place.kind === 'unit' ? place.unitId : null,
+    announcement,
+    userId,
+  });
+  return announcement;
+}
+
 function callOfRecord(r: q.CallRecord): QueueCall {
   const place: Place =
     r.counterId !== null
@@ -468,16 +490,7 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
         const counter = place.kind === 'loket' ? place.counterId : null;
         if (!(await q.markCalled(trx, next.id, statusesFor('call'), counter, at))) throw new Error(`tiket ${next.id} berubah di tengah transaksi`);
         const ticket = (await q.getTicket(trx, next.id))!;
-        const announcement = announcementText(ticket.code, spoken(place));
-        await q.insertQueueEvent(trx, {
-          ticketId: next.id,
-          kind: 'called',
-          at,
-          counterId: counter,
-          unitId: place.kind === 'unit' ? place.unitId : null,
-          announcement,
-          userId,
-        });
+        const announcement = await logCall(trx, ticket, 'called', place, at, userId);
         return { ticket, call: callOf(ticket, place, announcement, at, false), finished: current };
       });
       if (!outcome) return { ticket: null, call: null, message: 'Tidak ada antrean yang menunggu.' };
@@ -520,16 +533,7 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
         const counter = place.kind === 'loket' ? place.counterId : null;
         if (!(await q.markCalled(trx, t.id, statusesFor('recall'), counter, at)))
           throw new LoketError('CONFLICT', `Tiket ${t.code} baru saja diubah petugas lain; muat ulang antrean.`);
-        const announcement = announcementText(t.code, spoken(place));
-        await q.insertQueueEvent(trx, {
-          ticketId: t.id,
-          kind: 'recalled',
-          at,
-          counterId: counter,
-          unitId: place.kind === 'unit' ? place.unitId : null,
-          announcement,
-          userId,
-        });
+        const announcement = await logCall(trx, t, 'recalled', place, at, userId);
         const ticket = (await q.getTicket(trx, t.id))!;
         return { ticket, call: callOf(ticket, place, announcement, at, true) };
       });

@@ -6,7 +6,6 @@ import {
   durationStats,
   estimateWaitMinutes,
   laneKey,
-  localClock,
   median,
   percentile,
   placeLabel,
@@ -20,7 +19,7 @@ import {
 } from '../../src-main/domain/antrean';
 import { defaultSharedSettings } from '../../src-main/domain/defaults';
 import { announcementText, parseTicketCode } from '../../src-main/domain/pengumuman';
-import { localDate } from '../../src-main/domain/waktu';
+import { localClock, localDate } from '../../src-main/domain/waktu';
 
 describe('ticket codes', () => {
   it('zero-pads to the width and never cuts a wider number', () => {
