@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Role } from '../contract';
 import { raiseSequence } from '../db/repositories/sequences';
 import { hasAnyPatient, insertPatientsRaw, insertVisitsRaw, isTableEmpty, patientRefs, villageCodesIn } from '../db/repositories/demo';
+import { createMissingFolders } from '../db/repositories/folders';
 import { insertPatients } from '../db/repositories/patients';
 import { listUnits, saveFacility, savePractitioner } from '../db/repositories/reference';
 import { readSettings, writeSetting } from '../db/repositories/settings';
@@ -144,6 +145,8 @@ export async function seedDemoData(ctx: ServiceContext, options: SeedDemoOptions
     else await insertPatients(trx, patients);
     // New registrations continue after the demo's RM numbers.
     await raiseSequence(trx, 'rm', patients.length);
+    // Every demo patient's folder stands on the shelf.
+    await createMissingFolders(trx, settings.rmFormat.family, ctx.now().toISOString(), 1);
     const refs = await patientRefs(trx);
     const fallback = units.get('UMUM') ?? [...units.values()][0];
     if (!fallback) throw new Error('Belum ada unit layanan: demo memerlukan unit bawaan.');

@@ -24,6 +24,8 @@ export const eventSpecs = {
     public: true,
     payload: z.object({ date: z.string(), serviceId: z.number().int().nullable(), unitId: z.number().int().nullable() }),
   },
+  /** A folder moved, was checked, marked missing or found: the pull list and the scan screen reload. */
+  'folders.changed': { public: false, payload: z.object({ folderId: z.number().int(), change: z.string() }) },
 } as const;
 
 export type EventName = keyof typeof eventSpecs;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import './schemas';
 import { authMethods } from './methods/auth';
 import { documentMethods } from './methods/documents';
+import { folderMethods } from './methods/folders';
 import { patientMergeMethods } from './methods/patient-merge';
 import { patientImportMethods } from './methods/patient-import';
 import { patientRecordMethods } from './methods/patient-record';
@@ -27,6 +28,7 @@ export const contract = {
   ...voiceMethods,
   ...documentMethods,
   ...queueMethods,
+  ...folderMethods,
 };
 
 export type Contract = typeof contract;
@@ -49,6 +51,7 @@ export * from './schemas';
 export * from './ticket-printer';
 export * from './methods/auth';
 export * from './methods/documents';
+export * from './methods/folders';
 export * from './methods/patients';
 export * from './methods/patient-record';
 export * from './methods/patient-import';

@@ -187,6 +187,69 @@ export interface FolderRequestTable {
   unit_id: number;
   requested_at: string;
   status: Generated<string>;
+  /** When the folder reached the unit (retrieval time); null until then. */
+  delivered_at: Generated<string | null>;
+}
+
+/** A paper folder (berkas rekam medis): one per patient or family, with volumes. */
+export interface FolderTable {
+  id: Generated<number>;
+  rm_base: string;
+  volume: Generated<number>;
+  temporary_for: number | null;
+  status: Generated<string>;
+  location_kind: Generated<string>;
+  location_unit_id: number | null;
+  borrower: string | null;
+  due_date: string | null;
+  out_since: string | null;
+  last_unit_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FolderPatientTable {
+  patient_id: number;
+  folder_id: number;
+}
+
+/** Append-only: every move of a folder. */
+export interface FolderMovementTable {
+  id: Generated<number>;
+  folder_id: number;
+  at: string;
+  kind: string;
+  from_kind: string | null;
+  from_unit_id: number | null;
+  to_kind: string;
+  to_unit_id: number | null;
+  user_id: number | null;
+  method: string;
+  request_id: number | null;
+  visit_id: number | null;
+  reason: string | null;
+  borrower: string | null;
+  due_date: string | null;
+}
+
+export interface CompletenessReviewTable {
+  id: Generated<number>;
+  folder_id: number;
+  unit_id: number;
+  visit_id: number | null;
+  practitioner_id: number | null;
+  period: string;
+  reviewed_at: string;
+  reviewed_by: number | null;
+  complete: Bool;
+  resolves_review_id: number | null;
+  resolved_at: string | null;
+}
+
+export interface CompletenessItemTable {
+  review_id: number;
+  item: string;
+  present: Bool;
 }
 
 export interface NumberSequenceTable {
@@ -205,6 +268,16 @@ export interface PatientMergeTable {
   merged_by: number | null;
   undone_at: string | null;
   undone_by: number | null;
+}
+
+/** A clip of the queue voice recorded by the puskesmas (replaces the shipped one of the same key). */
+export interface VoiceClipTable {
+  key: string;
+  mime: string;
+  data: Uint8Array;
+  duration_ms: number;
+  updated_at: string;
+  updated_by: number | null;
 }
 
 export interface QueueTicketTable {
@@ -238,15 +311,6 @@ export interface QueueEventTable {
   announcement: string | null;
   user_id: number | null;
 }
-/** A clip of the queue voice recorded by the puskesmas (replaces the shipped one of the same key). */
-export interface VoiceClipTable {
-  key: string;
-  mime: string;
-  data: Uint8Array;
-  duration_ms: number;
-  updated_at: string;
-  updated_by: number | null;
-}
 
 export interface Database {
   schema_migration: SchemaMigrationTable;
@@ -267,9 +331,14 @@ export interface Database {
   appointment: AppointmentTable;
   folder_request: FolderRequestTable;
   patient_merge: PatientMergeTable;
-  voice_clip: VoiceClipTable;
   queue_ticket: QueueTicketTable;
   queue_event: QueueEventTable;
+  voice_clip: VoiceClipTable;
+  folder: FolderTable;
+  folder_patient: FolderPatientTable;
+  folder_movement: FolderMovementTable;
+  completeness_review: CompletenessReviewTable;
+  completeness_item: CompletenessItemTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -77,6 +77,19 @@ export const defaultSharedSettings: SharedSettings = {
       FARMASI: 'F',
     },
   },
+  folders: {
+    filingOrder: 'terminal',
+    // Terminal digit: the last two digits choose the shelf; four runs of 25.
+    sections: [
+      { name: 'Rak A', from: 0, to: 24 },
+      { name: 'Rak B', from: 25, to: 49 },
+      { name: 'Rak C', from: 50, to: 74 },
+      { name: 'Rak D', from: 75, to: 99 },
+    ],
+    // KLPCM: what every visit's sheet must carry (Permenkes 24/2022).
+    completenessItems: ['Identitas pasien', 'Tanggal', 'Anamnesis', 'Diagnosis', 'Terapi', 'Nama dan tanda tangan dokter', 'Tulisan terbaca'],
+    inactiveAfterYears: 5,
+  },
 };
 
 /** RM numbers are zero-padded to this width unless the puskesmas sets its own format. */

@@ -14,6 +14,7 @@ import {
 } from '../contract';
 import { authenticate, authHandlers } from './auth';
 import type { Call, ClientKind, ServiceContext } from './context';
+import { folderHandlers } from './folders';
 import type { Handler, Handlers } from './handler';
 import { patientMergeHandlers } from './patient-merge';
 import { patientImportHandlers } from './patient-import';
@@ -78,6 +79,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...visitHandlers(ctx),
     ...queueHandlers(ctx),
     ...voiceHandlers(ctx),
+    ...folderHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {

@@ -25,6 +25,7 @@ import type { ServiceContext } from './context';
 import type { Handlers } from './handler';
 import { checkPatientFields } from './patient-records';
 import { loadSharedSettings } from './settings';
+import { createMissingFolders } from '../db/repositories/folders';
 
 /*
  * Patient import (CSV/XLSX from SIMPUS, ePuskesmas or a register kept in Excel).
@@ -1330,7 +1331,10 @@ async function write(ctx: ServiceContext, settings: SharedSettings, toAdd: reado
       }
       rows.push({ ...c.columns, rm_number: rm, created_at: at, updated_at: at });
     }
+    const firstNewId = (await imports.lastPatientId(trx)) + 1;
     await imports.insertPatientRows(trx, rows);
+    // Every imported patient gets a folder (or joins the family's) in the same transaction.
+    await createMissingFolders(trx, format.family, at, firstNewId);
     if (allocator.last > start) await raiseSequence(trx, 'rm', allocator.last);
     report.rm.sequenceAfter = await imports.sequenceValue(trx, 'rm');
     return imports.lastPatientId(trx);

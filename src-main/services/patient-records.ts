@@ -21,6 +21,7 @@ import type { ServiceContext } from './context';
 import { translateConstraint } from './constraint';
 import type { Handlers } from './handler';
 import { loadSharedSettings } from './settings';
+import { createMissingFolders } from '../db/repositories/folders';
 
 type Fields = Omit<PatientCreateInput, 'ignoreSimilar'>;
 const OLDEST_YEARS = 130;
@@ -232,7 +233,10 @@ export function patientRecordHandlers(ctx: ServiceContext): Handlers<keyof typeo
             }
           }
           const rm = await allocateRm(trx, settings, full.kk_number);
-          return records.insertPatientRow(trx, { ...full, rm_number: rm, created_at: at, updated_at: at });
+          const patientId = await records.insertPatientRow(trx, { ...full, rm_number: rm, created_at: at, updated_at: at });
+          // New patient → new folder on the shelf (or the family's folder), in the same transaction.
+          await createMissingFolders(trx, settings.rmFormat.family, at, patientId);
+          return patientId;
         });
       } catch (error) {
         if (error instanceof LoketError) throw error;

@@ -417,6 +417,7 @@ describe('migrations', () => {
     ).rejects.toThrow(/CHECK/);
     expect(await db.selectFrom('queue_ticket').select('id').execute()).toHaveLength(3);
   });
+
   it('0009 suara: stores re-recorded voice clips by key, refusing keys, types and sizes the app never writes', async () => {
     const { db } = memory();
     await migrate(db, 8);
@@ -447,6 +448,87 @@ describe('migrations', () => {
         JSON.stringify(bad).slice(0, 40),
       ).rejects.toThrow(/CHECK/);
     await expect(db.insertInto('voice_clip').values(clip).execute()).rejects.toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('0010 berkas: every patient gets a folder on the shelf (family folders by RM without member), an append-only move log', async () => {
+    for (const family of [false, true]) {
+      const { db, sqlite } = memory();
+      await migrate(db, 9);
+      const at = '2026-11-23T01:00:00.000Z';
+      if (family)
+        await db
+          .insertInto('setting')
+          .values({ key: 'rmFormat', value: JSON.stringify({ width: 6, prefix: '', family: true }), updated_at: at, updated_by: null })
+          .execute();
+      const rms = family ? ['000001-01', '000001-02', '000002-01'] : ['000001', '000002', '000003'];
+      for (const rm of rms)
+        await db
+          .insertInto('patient')
+          .values({ rm_number: rm, name: `P ${rm}`, name_key: 'p', sex: 'L', birth_date: '1980-01-01', created_at: at, updated_at: at } as never)
+          .execute();
+      await migrate(db, 10);
+      const folders = sqlite.prepare('SELECT id, rm_base, status, location_kind, volume FROM folder ORDER BY rm_base').all() as {
+        id: number;
+        rm_base: string;
+        status: string;
+        location_kind: string;
+        volume: number;
+      }[];
+      expect(folders.map((f) => [f.rm_base, f.status, f.location_kind, f.volume])).toEqual(
+        family
+          ? [
+              ['000001', 'di_rak', 'rak', 1],
+              ['000002', 'di_rak', 'rak', 1],
+            ]
+          : rms.map((rm) => [rm, 'di_rak', 'rak', 1]),
+      );
+      expect(sqlite.prepare('SELECT patient_id FROM folder_patient').all()).toHaveLength(3);
+      const folderId = folders[0]!.id;
+      const movement = {
+        folder_id: folderId,
+        at,
+        kind: 'ambil',
+        from_kind: 'rak',
+        from_unit_id: null,
+        to_kind: 'ruang_rm',
+        to_unit_id: null,
+        user_id: null,
+        method: 'scan',
+        request_id: null,
+        visit_id: null,
+        reason: null,
+        borrower: null,
+        due_date: null,
+      };
+      await db.insertInto('folder_movement').values(movement).execute();
+      await expect(db.updateTable('folder_movement').set({ reason: 'x' }).execute()).rejects.toThrow(/append-only/);
+      await expect(db.deleteFrom('folder_movement').execute()).rejects.toThrow(/append-only/);
+      await expect(
+        db
+          .insertInto('folder_movement')
+          .values({ ...movement, method: 'telepati' })
+          .execute(),
+      ).rejects.toThrow(/CHECK/);
+      // A folder at a unit names the unit; a borrowed folder names its borrower; one original per RM and volume.
+      await expect(db.updateTable('folder').set({ location_kind: 'unit' }).where('id', '=', folderId).execute()).rejects.toThrow(/CHECK/);
+      await expect(db.updateTable('folder').set({ status: 'dipinjam' }).where('id', '=', folderId).execute()).rejects.toThrow(/CHECK/);
+      await expect(
+        db
+          .insertInto('folder')
+          .values({
+            rm_base: folders[0]!.rm_base,
+            temporary_for: null,
+            location_unit_id: null,
+            borrower: null,
+            due_date: null,
+            out_since: null,
+            last_unit_id: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute(),
+      ).rejects.toThrow(/UNIQUE/);
+    }
   });
 
   it('a failing migration rolls back whole and stops startup', async () => {

@@ -4,6 +4,18 @@ import { emptyInput, optionalText, text, timeZoneSchema } from '../schemas';
 import { ticketPaperSchema, ticketPrinterAddressSchema } from '../ticket-printer';
 import { queueSettingsPatchSchema, queueSettingsSchema } from './queue';
 
+/** How folders stand on the shelves: terminal digit (last two digits first), middle digit, or straight numeric. */
+export const filingOrders = ['terminal', 'middle', 'straight'] as const;
+export type FilingOrder = (typeof filingOrders)[number];
+
+/** A named run of shelves: folders whose section number (see domain/berkas) lies in from–to. */
+export const shelfSectionSchema = z.object({
+  name: text(40),
+  from: z.number().int().min(0),
+  to: z.number().int().min(0),
+});
+export type ShelfSection = z.infer<typeof shelfSectionSchema>;
+
 /** Settings shared by every PC of one puskesmas; they live in the host's SQLite. */
 export const sharedSettingsSchema = z.object({
   puskesmas: z.object({
@@ -25,6 +37,13 @@ export const sharedSettingsSchema = z.object({
   lifeStage: z.object({ childMaxAgeYears: z.number().int(), elderlyMinAgeYears: z.number().int() }),
   /** Ticket width, priority policy, poli numbering, wait estimate (see methods/queue). */
   queue: queueSettingsSchema,
+  /** The records room: filing order, named shelf sections, the KLPCM checklist, inactive after N years. */
+  folders: z.object({
+    filingOrder: z.enum(filingOrders),
+    sections: z.array(shelfSectionSchema),
+    completenessItems: z.array(z.string()),
+    inactiveAfterYears: z.number().int(),
+  }),
 });
 export type SharedSettings = z.infer<typeof sharedSettingsSchema>;
 
@@ -65,6 +84,15 @@ export const sharedSettingsPatchSchema = z.strictObject({
     .partial()
     .optional(),
   queue: queueSettingsPatchSchema.optional(),
+  folders: z
+    .strictObject({
+      filingOrder: z.enum(filingOrders),
+      sections: z.array(shelfSectionSchema).max(100, 'Maksimal 100 bagian rak'),
+      completenessItems: z.array(text(80)).min(1, 'Minimal satu butir periksa').max(30, 'Maksimal 30 butir periksa'),
+      inactiveAfterYears: z.number().int().min(2, 'Minimal 2 tahun').max(30, 'Maksimal 30 tahun'),
+    })
+    .partial()
+    .optional(),
 });
 
 /** What the public screens (display, kiosk) may read: no patient data, no staff data. */

@@ -8,6 +8,7 @@ import * as m0006 from './0006_gabung_pasien';
 import * as m0007 from './0007_pencarian_tempat';
 import * as m0008 from './0008_antrean';
 import * as m0009 from './0009_suara';
+import * as m0010 from './0010_berkas';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: '0007_pencarian_tempat', up: m0007.up },
   { version: 8, name: '0008_antrean', up: m0008.up },
   { version: 9, name: '0009_suara', up: m0009.up },
+  { version: 10, name: '0010_berkas', up: m0010.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

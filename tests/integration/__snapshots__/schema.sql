@@ -1,3 +1,9 @@
+CREATE TRIGGER folder_movement_no_delete BEFORE DELETE ON folder_movement
+  BEGIN SELECT RAISE(ABORT, 'folder_movement is append-only'); END;
+
+CREATE TRIGGER folder_movement_no_update BEFORE UPDATE ON folder_movement
+  BEGIN SELECT RAISE(ABORT, 'folder_movement is append-only'); END;
+
 CREATE TRIGGER patient_search_delete AFTER DELETE ON patient BEGIN
   DELETE FROM patient_search WHERE rowid = old.id;
   DELETE FROM patient_name_trigram WHERE rowid = old.id;
@@ -39,6 +45,28 @@ CREATE TABLE appointment (
   updated_at TEXT NOT NULL
   );
 
+CREATE TABLE completeness_item (
+  review_id INTEGER NOT NULL REFERENCES completeness_review(id),
+  item TEXT NOT NULL CHECK (length(item) BETWEEN 1 AND 80),
+  present INTEGER NOT NULL CHECK (present IN (0,1)),
+  PRIMARY KEY (review_id, item)
+  );
+
+CREATE TABLE completeness_review (
+  id INTEGER PRIMARY KEY,
+  folder_id INTEGER NOT NULL REFERENCES folder(id),
+  unit_id INTEGER NOT NULL REFERENCES unit(id),
+  visit_id INTEGER REFERENCES visit(id),
+  practitioner_id INTEGER REFERENCES practitioner(id),
+  period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+  reviewed_at TEXT NOT NULL,
+  reviewed_by INTEGER REFERENCES app_user(id),
+  complete INTEGER NOT NULL CHECK (complete IN (0,1)),
+  resolves_review_id INTEGER REFERENCES completeness_review(id),
+  resolved_at TEXT,
+  CHECK (complete = 0 OR resolved_at IS NULL)
+  );
+
 CREATE TABLE counter (
   id INTEGER PRIMARY KEY,
   number INTEGER NOT NULL UNIQUE,
@@ -62,6 +90,50 @@ CREATE TABLE facility (
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
   );
 
+CREATE TABLE folder (
+  id INTEGER PRIMARY KEY,
+  rm_base TEXT NOT NULL,
+  volume INTEGER NOT NULL DEFAULT 1 CHECK (volume >= 1),
+  temporary_for INTEGER REFERENCES folder(id),
+  status TEXT NOT NULL DEFAULT 'di_rak'
+  CHECK (status IN ('di_rak','keluar','dipinjam','hilang','inaktif','digabung')),
+  location_kind TEXT NOT NULL DEFAULT 'rak'
+  CHECK (location_kind IN ('rak','ruang_rm','unit','peminjam','hilang','rak_inaktif')),
+  location_unit_id INTEGER REFERENCES unit(id),
+  borrower TEXT,
+  due_date TEXT,
+  out_since TEXT,
+  last_unit_id INTEGER REFERENCES unit(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK ((location_kind = 'unit') = (location_unit_id IS NOT NULL)),
+  CHECK ((status = 'dipinjam') = (borrower IS NOT NULL))
+  );
+
+CREATE TABLE folder_movement (
+  id INTEGER PRIMARY KEY,
+  folder_id INTEGER NOT NULL REFERENCES folder(id),
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('ambil','kirim','pindah_unit','kembali','simpan','pinjam','kembalikan_lengkapi',
+  'hilang','ditemukan','inaktif','aktif','digabung','sementara')),
+  from_kind TEXT,
+  from_unit_id INTEGER REFERENCES unit(id),
+  to_kind TEXT NOT NULL,
+  to_unit_id INTEGER REFERENCES unit(id),
+  user_id INTEGER REFERENCES app_user(id),
+  method TEXT NOT NULL CHECK (method IN ('scan','ketik','sistem')),
+  request_id INTEGER REFERENCES folder_request(id),
+  visit_id INTEGER REFERENCES visit(id),
+  reason TEXT,
+  borrower TEXT,
+  due_date TEXT
+  );
+
+CREATE TABLE folder_patient (
+  patient_id INTEGER PRIMARY KEY REFERENCES patient(id),
+  folder_id INTEGER NOT NULL REFERENCES folder(id)
+  );
+
 CREATE TABLE folder_request (
   id INTEGER PRIMARY KEY,
   visit_id INTEGER NOT NULL UNIQUE REFERENCES visit(id),
@@ -69,7 +141,7 @@ CREATE TABLE folder_request (
   unit_id INTEGER NOT NULL REFERENCES unit(id),
   requested_at TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'menunggu' CHECK (status IN ('menunggu','diambil','diterima_unit','batal'))
-  );
+  , delivered_at TEXT);
 
 CREATE TABLE number_sequence (
   name TEXT NOT NULL,
@@ -278,7 +350,19 @@ CREATE INDEX appointment_date ON appointment(date, status);
 
 CREATE INDEX appointment_patient ON appointment(patient_id, date);
 
+CREATE INDEX completeness_review_folder ON completeness_review(folder_id, id);
+
+CREATE INDEX completeness_review_period ON completeness_review(period, unit_id);
+
+CREATE INDEX folder_movement_folder ON folder_movement(folder_id, id);
+
+CREATE INDEX folder_out ON folder(status, location_unit_id, out_since) WHERE status IN ('keluar','dipinjam');
+
+CREATE INDEX folder_patient_folder ON folder_patient(folder_id);
+
 CREATE INDEX folder_request_status ON folder_request(status, requested_at);
+
+CREATE UNIQUE INDEX folder_rm ON folder(rm_base, volume) WHERE temporary_for IS NULL;
 
 CREATE INDEX patient_birth_date ON patient(birth_date);
 
