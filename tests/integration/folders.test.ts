@@ -83,7 +83,7 @@ describe('rekam medis folders: a full day in the records room', () => {
     for (let i = 0; i < 30; i++) {
       const { visit } = await ok<{ visit: Visit }>(
         'visits.register',
-        { patientId: patients[i]!.id, payer: 'umum', unitId: units.get(unitCodes[i % 3])!.id },
+        { patientId: patients[i]!.id, payer: 'umum', unitId: units.get(unitCodes[i % 3]!)!.id },
         plus(wib('07:30'), i),
       );
       visits.push(visit);
@@ -113,7 +113,7 @@ describe('rekam medis folders: a full day in the records room', () => {
     for (let i = 0; i < 30; i++) {
       const at = plus(wib('07:30'), i + retrievalMinutes[i]!);
       const scan = await ok<ScanResult>('folders.scan', { code: patients[i]!.rmNumber.replace(/^0+/, '') }, at);
-      const unit = units.get(unitCodes[i % 3])!;
+      const unit = units.get(unitCodes[i % 3]!)!;
       expect(scan.proposal).toEqual({ action: 'move', to: { kind: 'unit', unitId: unit.id }, label: `Kirim ke ${unit.name}` });
       expect(scan.request).toMatchObject({ visitId: visits[i]!.id });
       const moved = await ok<Moved>('folders.move', { folderId: scan.folder.id, to: 'unit', unitId: unit.id, method: 'scan' }, at);
@@ -147,7 +147,7 @@ describe('rekam medis folders: a full day in the records room', () => {
         folderId: scan.folder.id,
         items: items(missing),
       });
-      expect(result.review).toMatchObject({ complete: i >= 3, missing, unitId: units.get(unitCodes[i % 3])!.id, visitId: visits[i]!.id });
+      expect(result.review).toMatchObject({ complete: i >= 3, missing, unitId: units.get(unitCodes[i % 3]!)!.id, visitId: visits[i]!.id });
       if (i < 3) expect(result.folder).toMatchObject({ status: 'keluar', place: { kind: 'unit' }, openReviewId: result.review.id });
       else expect(result.folder).toMatchObject({ status: 'di_rak', place: { kind: 'rak' }, outSince: null, awaitingReview: false });
     }
