@@ -3,7 +3,9 @@ import { getPatientRecord } from '../db/repositories/patient-records';
 import { getVisit } from '../db/repositories/visit-records';
 import type { ServiceContext } from '../services/context';
 import type { Handlers } from '../services/handler';
+import { buildPullList, folderView, reviewsByIds, tracerFacts } from '../services/folders';
 import { loadSharedSettings } from '../services/settings';
+import { completenessSlipDocument, pullListDocument, tracerDocument } from './templates/berkas';
 import { kartuBerobat } from './templates/kartu-berobat';
 import { kwitansi } from './templates/kwitansi';
 import { labelBerkas } from './templates/label-berkas';
@@ -29,6 +31,32 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
     'documents.folderLabel': async ({ patientId }) => {
       const patient = await patientOf(patientId);
       return { title: `Label berkas ${patient.rmNumber}`, html: labelBerkas(patient), paper: { widthMm: 90, heightMm: 40 } };
+    },
+    'documents.pullList': async ({ unitId, includeDone }) => {
+      const list = await buildPullList(ctx, { unitId, includeDone });
+      return {
+        title: `Daftar tarik berkas ${list.date}`,
+        html: pullListDocument(list, await loadSharedSettings(ctx.db)),
+        paper: { widthMm: 210, heightMm: 297 },
+      };
+    },
+    'documents.tracer': async ({ folderId, requestId }) => {
+      const facts = await tracerFacts(ctx, folderId, requestId);
+      return {
+        title: `Tracer ${facts.folder.rmNumber}`,
+        html: tracerDocument(facts, await loadSharedSettings(ctx.db)),
+        paper: { widthMm: 105, heightMm: 148 },
+      };
+    },
+    'documents.completenessSlip': async ({ reviewId }) => {
+      const [review] = await reviewsByIds(ctx.db, [reviewId]);
+      if (!review) throw new LoketError('NOT_FOUND', `Hasil pemeriksaan kelengkapan dengan id ${reviewId} tidak ditemukan.`);
+      if (review.complete) throw new LoketError('CONFLICT', `Berkas ${review.rmNumber} lengkap pada pemeriksaan ini: tidak ada slip kelengkapan.`);
+      return {
+        title: `Slip kelengkapan ${review.rmNumber}`,
+        html: completenessSlipDocument(review, await folderView(ctx.db, review.folderId), await loadSharedSettings(ctx.db)),
+        paper: { widthMm: 148, heightMm: 210 },
+      };
     },
     'documents.receipt': async ({ visitId, copy }) => {
       const visit = await getVisit(ctx.db, visitId);

@@ -221,6 +221,43 @@ export async function buildOverdue(ctx: ServiceContext, unitId?: number) {
   return { generatedAt: now.toISOString(), items, byUnit: [...byUnit.values()] };
 }
 
+/** One folder as the contract shows it (for the print layer). */
+export async function folderView(db: Executor, id: number): Promise<Folder> {
+  const settings = await loadSharedSettings(db);
+  return folderOut(await requireFolder(db, id), settings, unitNamesOf(await listUnits(db)));
+}
+
+/** What the tracer of a folder says: the request it is pulled for, else its last move out. */
+export async function tracerFacts(ctx: ServiceContext, folderId: number, requestId?: number) {
+  const settings = await loadSharedSettings(ctx.db);
+  const folder = await folderView(ctx.db, folderId);
+  const day = localDate(ctx.now(), settings.timeZone);
+  const id = requestId ?? (await repo.openRequestsOfFolder(ctx.db, folderId, day))[0]?.id;
+  if (id !== undefined) {
+    const request = await repo.requestForTracer(ctx.db, id);
+    if (!request || !folder.patients.some((p) => p.id === request.patientId))
+      throw new LoketError('VALIDATION', 'Permintaan berkas itu bukan untuk berkas ini.', [{ path: 'requestId', message: 'Tidak sesuai' }]);
+    return {
+      folder,
+      date: ctx.now().toISOString(),
+      destination: request.unitName,
+      requestedBy: request.registeredBy ? `${request.registeredBy} (pendaftaran)` : 'Pendaftaran',
+      reason: null,
+    };
+  }
+  const [last] = await repo.movementsOf(ctx.db, folderId, 1);
+  if (!last || (folder.place.kind !== 'unit' && folder.place.kind !== 'peminjam'))
+    throw new LoketError('CONFLICT', `Berkas ${folder.rmNumber} tidak sedang diminta atau keluar: tracer dicetak saat berkas diambil dari rak.`);
+  const units = unitNamesOf(await listUnits(ctx.db));
+  return {
+    folder,
+    date: last.at,
+    destination: folder.place.kind === 'peminjam' ? `Peminjam: ${folder.borrower ?? '-'}` : movementOut(last, units).to,
+    requestedBy: folder.borrower ?? last.userName ?? '-',
+    reason: last.reason,
+  };
+}
+
 export async function reviewsByIds(db: Executor, ids: number[]): Promise<CompletenessReview[]> {
   return (await repo.listReviews(db, { ids })).map(reviewOut);
 }

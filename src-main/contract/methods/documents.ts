@@ -61,6 +61,24 @@ export const documentMethods = {
     input: z.strictObject({ visitId: idSchema, copy: z.boolean().optional() }),
     output: printableSchema,
   }),
+  'documents.pullList': method({
+    summary: 'Daftar tarik berkas (A4): urut rak per bagian rak, unit tujuan dan lama menunggu',
+    guard: 'rekam_medis:view',
+    input: z.strictObject({ unitId: idSchema.optional(), includeDone: z.boolean().optional() }),
+    output: printableSchema,
+  }),
+  'documents.tracer': method({
+    summary: 'Tracer (pengganti berkas di rak): No. RM, nama, tanggal, tujuan dan peminta',
+    guard: 'rekam_medis:view',
+    input: z.strictObject({ folderId: idSchema, requestId: idSchema.optional() }),
+    output: printableSchema,
+  }),
+  'documents.completenessSlip': method({
+    summary: 'Slip kelengkapan rekam medis untuk unit: butir yang belum diisi',
+    guard: 'rekam_medis:view',
+    input: z.strictObject({ reviewId: idSchema }),
+    output: printableSchema,
+  }),
   'documents.queueTicket': method({
     summary: 'Karcis antrean hari ini: dikirim ke printer karcis (ESC/POS) atau HTML untuk dicetak peramban kios (SALINAN bila dicetak ulang)',
     // The kiosk has no login; the ticket carries no patient data. Device pairing comes with the security issue.

@@ -763,3 +763,19 @@ export async function inactiveFolders(
     .execute();
   return { count: Number(count.n), rows: rows.map((r) => ({ folderId: r.id, rmBase: r.rm_base, lastVisit: r.last_visit ?? null })) };
 }
+
+/** A request with what a tracer prints: the unit and who registered the visit. */
+export async function requestForTracer(
+  db: Executor,
+  requestId: number,
+): Promise<{ patientId: number; unitName: string; requestedAt: string; registeredBy: string | null } | undefined> {
+  const r = await db
+    .selectFrom('folder_request as r')
+    .innerJoin('visit as v', 'v.id', 'r.visit_id')
+    .innerJoin('unit as u', 'u.id', 'r.unit_id')
+    .leftJoin('app_user as au', 'au.id', 'v.registered_by')
+    .select(['r.patient_id', 'u.name as unit_name', 'r.requested_at', 'au.full_name'])
+    .where('r.id', '=', requestId)
+    .executeTakeFirst();
+  return r && { patientId: r.patient_id, unitName: r.unit_name, requestedAt: r.requested_at, registeredBy: r.full_name };
+}
