@@ -465,7 +465,9 @@ export async function foldersOut(db: Executor, unitId?: number): Promise<OutRow[
           )
           .as('sent_back'),
     ])
-    .where((eb) => eb.or([eb.and([eb('f.status', '=', 'keluar'), eb('f.location_kind', '=', 'unit')]), eb('f.status', '=', 'dipinjam')]));
+    // Written as the partial index's own literal condition so SQLite uses folder_out (bound parameters would not prove it).
+    .where(sql<boolean>`f.status IN ('keluar','dipinjam')`)
+    .where((eb) => eb.or([eb('f.location_kind', '=', 'unit'), eb('f.status', '=', 'dipinjam')]));
   if (unitId !== undefined) q = q.where('f.location_unit_id', '=', unitId);
   return (await q.execute()).map((r) => ({
     folderId: r.id,
