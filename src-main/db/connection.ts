@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 
 /** A failure that stops the host from starting; the message is for the person starting it. */
@@ -47,12 +47,33 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     sqlite,
     db,
     async close() {
       await db.destroy(); // closes the better-sqlite3 handle too
+    },
+  };
+}
+
+/**
+ * Kysely asks the driver to prepare every query anew; a clerk's action runs the same dozen
+ * statements each time, so the last few hundred prepared statements are kept (least recently
+ * used dropped first). Preparing was ±15 % of a queue call. Kysely runs one query at a time on
+ * this single connection, so a cached statement is never busy when it is asked for again.
+ */
+export function withStatementCache(sqlite: BetterSqlite3.Database, size = 300): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = cache.get(sql);
+      if (statement) cache.delete(sql);
+      else statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return statement;
     },
   };
 }
