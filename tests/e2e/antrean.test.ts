@@ -449,8 +449,12 @@ describe('Antrean: kiosk, counter console and waiting-room display in Chromium',
     await clerk.keyboard.press('Alt+7');
     await clerk.keyboard.press('Alt+T');
     await clerk.keyboard.press('Home');
-    for (let i = 0; i < 12 && !(await clerk.getByRole('tab', { name: 'Antrean', selected: true }).count()); i++)
+    await clerk.getByRole('tab', { name: 'Profil Puskesmas', selected: true }).waitFor();
+    for (const name of ['Komputer ini', 'Unit', 'Layanan', 'Loket', 'Antrean']) {
       await clerk.keyboard.press('ArrowRight');
+      await clerk.getByRole('tab', { name, selected: true }).waitFor();
+    }
+    await clerk.getByLabel('Panjang angka nomor tiket').waitFor();
     await clerk.keyboard.press('Tab');
     await expect
       .poll(() => clerk.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent))

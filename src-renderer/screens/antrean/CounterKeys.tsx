@@ -1,3 +1,4 @@
+import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
 import type { CounterQueue } from './useCounterQueue';
 
@@ -13,7 +14,9 @@ export const counterKeys = {
 
 /** Registers the console keys (listed in F1) for as long as the console or the bar is shown. */
 export function useCounterKeys(queue: CounterQueue, group: string, openTransfer: () => void): void {
-  const enabled = queue.place !== null;
+  const { can } = useSession();
+  // Staff who may only view the queue get no calling keys (the host would refuse anyway).
+  const enabled = queue.place !== null && can('antrean:input');
   const has = enabled && queue.current !== null;
   useShortcut({ keys: counterKeys.next, label: 'Panggil nomor antrean berikutnya', group, handler: queue.callNext }, enabled);
   useShortcut({ keys: counterKeys.recall, label: 'Panggil ulang nomor yang sedang dilayani', group, handler: () => queue.recall() }, has);

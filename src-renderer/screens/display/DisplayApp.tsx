@@ -127,7 +127,7 @@ export function DisplayApp() {
           </div>
         ) : null}
       </footer>
-      <SoundGate />
+      <SoundGate className="tv-sound-gate" />
       {connection === 'terputus' ? (
         <div className="tv-offline" role="status">
           Terputus dari host — menyambung ulang…
