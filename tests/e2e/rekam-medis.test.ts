@@ -40,6 +40,8 @@ describe('Rekam Medis: merge duplicate patients', () => {
     await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
     await page.keyboard.press('Alt+3');
     await page.locator('h1#screen-title', { hasText: 'Rekam Medis' }).waitFor();
+    // The merge is on the units tab (Alt+U); the folder desk opens first.
+    await page.keyboard.press('Alt+U');
 
     await page.getByRole('textbox', { name: 'Pasien yang dipertahankan' }).focus();
     await page.keyboard.type(keep.rmNumber);

@@ -309,6 +309,8 @@ describe('renderer over HTTP in Chromium', () => {
     // Rekam Medis: units by cluster with the folder closing time.
     await page.keyboard.press('Alt+3');
     await expectScreen(page, 'Rekam Medis');
+    // The units are a tab of the records room (Alt+U); the folder desk opens first.
+    await page.keyboard.press('Alt+U');
     await page.getByRole('heading', { name: 'Klaster 3 — Dewasa dan Lansia' }).waitFor();
     await page.getByRole('cell', { name: 'Poli Akupresur' }).waitFor();
     await page.getByRole('cell', { name: 'Imunisasi' }).waitFor();
@@ -418,6 +420,7 @@ describe('renderer over HTTP in Chromium', () => {
     await page.route('**/api/units.list', (route) => route.fulfill({ json: { ok: true, value: null } }));
     await problems.allowWhile(/units|null|Cannot read|The above error occurred|filter/, async () => {
       await page.keyboard.press('Alt+3');
+      await page.keyboard.press('Alt+U');
       const crash = page.getByRole('alert').filter({ hasText: 'Terjadi kesalahan pada layar Rekam Medis' });
       await crash.waitFor();
       expect(await crash.locator('.crash-reason').textContent()).toMatch(/null/);
@@ -427,6 +430,7 @@ describe('renderer over HTTP in Chromium', () => {
       await expectScreen(page, 'Antrean');
       await page.unroute('**/api/units.list');
       await page.keyboard.press('Alt+3');
+      await page.keyboard.press('Alt+U');
       await page.getByRole('cell', { name: 'Poli Akupresur' }).waitFor();
     });
     // "Muat ulang" reloads the page; the session survives it.
@@ -435,6 +439,7 @@ describe('renderer over HTTP in Chromium', () => {
       await page.keyboard.press('Alt+1');
       await expectScreen(page, 'Antrean');
       await page.keyboard.press('Alt+3');
+      await page.keyboard.press('Alt+U');
       const reload = page.getByRole('button', { name: 'Muat ulang' });
       await reload.waitFor();
       await page.unroute('**/api/units.list');
@@ -443,6 +448,7 @@ describe('renderer over HTTP in Chromium', () => {
       await page.waitForEvent('load');
     });
     await expectScreen(page, 'Rekam Medis');
+    await page.keyboard.press('Alt+U');
     await page.getByRole('cell', { name: 'Poli Akupresur' }).waitFor();
   });
 

@@ -1,17 +1,82 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { clusterLabels, clusters } from '../../../src-main/contract';
 import { useRemote } from '../../api/react';
+import { useShortcut } from '../../app/shortcuts';
 import { ActiveBadge, EmptyNote, Panel, RemoteView, Screen } from '../../components/ui';
+import { FolderHistory } from './FolderHistory';
 import { MergePanel } from './MergePanel';
+import { PullList } from './PullList';
+import { IncompleteList } from './ReturnReview';
+import { ScanPanel } from './ScanPanel';
+import './berkas.css';
 import './rekam-medis.css';
 
-/** The units folders travel to, by ILP cluster, with the time folders must be back. */
+interface Tab {
+  id: string;
+  label: string;
+  /** Alt + this letter opens the tab. */
+  key: string;
+  render: () => ReactNode;
+}
+
+/**
+ * The records room: one scan field on top (the focus when the screen opens) and the room's
+ * lists in tabs — the pull list first, then the folders still to complete, and the units with
+ * their closing times and the patient merge.
+ */
 export function RekamMedisScreen() {
-  const units = useRemote('units.list', {}, { refreshOn: ['reference.changed'] });
+  const scanInput = useRef<HTMLInputElement>(null);
+  const tabs: Tab[] = [
+    { id: 'tarik', label: 'Daftar tarik', key: 'T', render: () => <PullList /> },
+    { id: 'lokasi', label: 'Di mana berkas?', key: 'M', render: () => <FolderHistory /> },
+    { id: 'lengkap', label: 'Belum lengkap', key: 'L', render: () => <IncompleteList /> },
+    { id: 'unit', label: 'Unit & gabung pasien', key: 'U', render: () => <UnitsAndMerge /> },
+  ];
+  const [current, setCurrent] = useState('tarik');
+  useEffect(() => {
+    scanInput.current?.focus();
+  }, []);
   return (
     <Screen
       title="Rekam Medis"
-      subtitle="Unit tujuan berkas rekam medis menurut klaster ILP. Berkas yang belum kembali setelah jam tutup masuk daftar terlambat."
+      subtitle="Berkas rekam medis: daftar tarik, pindai keluar dan kembali, kelengkapan, berkas terlambat."
+      focusHeading={false}
     >
+      <ScanPanel inputRef={scanInput} />
+      <div className="tabs" role="tablist" aria-label="Bagian rekam medis">
+        {tabs.map((t) => (
+          <TabButton key={t.id} tab={t} selected={t.id === current} onSelect={() => setCurrent(t.id)} />
+        ))}
+      </div>
+      <div role="tabpanel" className="rm-tab-body" id={`rm-panel-${current}`} aria-labelledby={`rm-tab-${current}`}>
+        {tabs.find((t) => t.id === current)?.render()}
+      </div>
+    </Screen>
+  );
+}
+
+function TabButton({ tab, selected, onSelect }: { tab: Tab; selected: boolean; onSelect: () => void }) {
+  useShortcut({ keys: `Alt+${tab.key}`, label: `Tampilkan ${tab.label.toLowerCase()}`, group: 'Rekam Medis', handler: onSelect });
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`rm-tab-${tab.id}`}
+      aria-selected={selected}
+      aria-controls={`rm-panel-${tab.id}`}
+      className="tab"
+      onClick={onSelect}
+    >
+      {tab.label} <kbd>Alt+{tab.key}</kbd>
+    </button>
+  );
+}
+
+/** The units folders travel to, by ILP cluster, with the time folders must be back; and the patient merge. */
+function UnitsAndMerge() {
+  const units = useRemote('units.list', {}, { refreshOn: ['reference.changed'] });
+  return (
+    <>
       <RemoteView
         remote={units}
         empty={(list) => (list.length === 0 ? <EmptyNote>Belum ada unit layanan. Tambahkan di Pengaturan → Unit.</EmptyNote> : null)}
@@ -51,6 +116,6 @@ export function RekamMedisScreen() {
         )}
       </RemoteView>
       <MergePanel />
-    </Screen>
+    </>
   );
 }
