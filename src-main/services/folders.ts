@@ -112,7 +112,12 @@ async function requireFolder(db: Executor, id: number): Promise<repo.FolderRecor
 
 /** The folder of a scanned or typed RM number; a clear message when there is none. */
 export async function folderByCode(db: Executor, code: string, settings: SharedSettings): Promise<repo.FolderRecord> {
-  const id = await repo.folderIdByRm(db, rmCandidates(code, settings.rmFormat));
+  // Family format: a patient's RM (with member) or the family folder's own number (without).
+  const candidates = [
+    ...rmCandidates(code, settings.rmFormat),
+    ...(settings.rmFormat.family ? rmCandidates(code, { ...settings.rmFormat, family: false }) : []),
+  ];
+  const id = await repo.folderIdByRm(db, candidates);
   if (id === undefined)
     throw new LoketError('NOT_FOUND', `No. RM "${code.trim().slice(0, 40)}" tidak ditemukan. Periksa angkanya atau pindai ulang label berkas.`, [
       { path: 'code', message: 'Tidak ditemukan' },

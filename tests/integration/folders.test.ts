@@ -321,3 +321,49 @@ describe('rekam medis folders: a full day in the records room', () => {
     expect((await ok<{ count: number }>('folders.inactive', { years: 6 })).count).toBe(0);
   });
 });
+
+describe('family folders: one folder per KK, for new and imported patients', () => {
+  let h: HttpHost;
+  let admin: string;
+  async function ok<T>(method: string, input: unknown): Promise<T> {
+    const r = await h.call<T>(method, input, admin);
+    if (!r.body.ok) throw new Error(`${method}: ${r.body.error.message}`);
+    return r.body.value;
+  }
+  const locate = async (code: string) => (await ok<{ folder: Folder }>('folders.locate', { code })).folder;
+  beforeAll(async () => {
+    h = await httpHost();
+    admin = await adminToken(h);
+    await ok('settings.update', { rmFormat: { family: true }, folders: { filingOrder: 'middle' } });
+  });
+  afterAll(async () => h.cleanup());
+
+  it('puts a family’s members in one folder, also when they arrive by import', async () => {
+    const kk = '3201010101100001';
+    const father = (await ok<{ patient: PatientRecord }>('patients.create', { name: 'Ahmad Fauzi', birthDate: '1980-02-03', sex: 'L', kkNumber: kk }))
+      .patient;
+    const mother = (
+      await ok<{ patient: PatientRecord }>('patients.create', { name: 'Rina Marlina', birthDate: '1983-04-05', sex: 'P', kkNumber: kk })
+    ).patient;
+    expect([father.rmNumber, mother.rmNumber]).toEqual(['000001-01', '000001-02']);
+    const folder = await locate(father.rmNumber);
+    expect(folder).toMatchObject({ rmNumber: '000001', shelfKey: '00-00-01', patients: [{ id: father.id }, { id: mother.id }] });
+    expect((await locate(mother.rmNumber)).id).toBe(folder.id);
+    // The folder's own number finds it too.
+    expect((await locate('1')).id).toBe(folder.id);
+
+    const csv = ['Nama Pasien,Tgl Lahir,JK,No KK', `Putri Fauziah,2012-06-07,P,${kk}`, 'Hasan Basri,1975-08-09,L,3201010101100002'].join('\n');
+    const result = await ok<{ counts: { added: number } }>('patients.import', {
+      file: { name: 'keluarga.csv', contentBase64: Buffer.from(csv).toString('base64') },
+      mapping: ['name', 'birthDate', 'sex', 'kkNumber'],
+      dryRun: false,
+    });
+    expect(result.counts.added).toBe(2);
+    const family = await locate(father.rmNumber);
+    expect(family.patients.map((p) => p.name)).toEqual(['Ahmad Fauzi', 'Rina Marlina', 'Putri Fauziah']);
+    const hasan = h.host.store.sqlite.prepare(`SELECT rm_number FROM patient WHERE name = 'Hasan Basri'`).get() as { rm_number: string };
+    const own = await locate(hasan.rm_number);
+    expect(own.patients.map((p) => p.name)).toEqual(['Hasan Basri']);
+    expect(own.id).not.toBe(family.id);
+  });
+});

@@ -87,7 +87,9 @@ export const sharedSettingsPatchSchema = z.strictObject({
   folders: z
     .strictObject({
       filingOrder: z.enum(filingOrders),
-      sections: z.array(shelfSectionSchema).max(100, 'Maksimal 100 bagian rak'),
+      sections: z
+        .array(shelfSectionSchema.refine((s) => s.from <= s.to, 'Awal bagian rak tidak boleh lebih besar dari akhirnya'))
+        .max(100, 'Maksimal 100 bagian rak'),
       completenessItems: z.array(text(80)).min(1, 'Minimal satu butir periksa').max(30, 'Maksimal 30 butir periksa'),
       inactiveAfterYears: z.number().int().min(2, 'Minimal 2 tahun').max(30, 'Maksimal 30 tahun'),
     })

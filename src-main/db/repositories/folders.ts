@@ -327,6 +327,54 @@ export interface PullRow {
   requestStatus: RequestRecord['status'] | null;
 }
 
+/** The patient and folder columns both parts of the pull list read. */
+const pullColumns = [
+  'p.id as patient_id',
+  'p.rm_number',
+  'p.name',
+  'p.birth_date',
+  'f.id as folder_id',
+  'f.rm_base',
+  'f.status as folder_status',
+  'f.location_kind',
+  'f.location_unit_id',
+  'u.name as unit_name',
+] as const;
+
+type PullBase = {
+  patient_id: number;
+  rm_number: string;
+  name: string;
+  birth_date: string;
+  folder_id: number | null;
+  rm_base: string | null;
+  folder_status: string | null;
+  location_kind: string | null;
+  location_unit_id: number | null;
+  unit_id: number;
+  unit_name: string;
+};
+
+const pullRow = (
+  r: PullBase,
+  date: string,
+  source: Pick<PullRow, 'requestId' | 'visitId' | 'appointmentId' | 'requestedAt' | 'requestStatus'>,
+): PullRow => ({
+  ...source,
+  date,
+  patientId: r.patient_id,
+  rmNumber: r.rm_number,
+  name: r.name,
+  birthDate: r.birth_date,
+  folderId: r.folder_id,
+  folderRm: r.rm_base,
+  folderStatus: r.folder_status as FolderStatus | null,
+  folderLocationKind: r.location_kind as LocationKind | null,
+  folderUnitId: r.location_unit_id,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+});
+
 /** The requests of a day's visits (open ones only unless `includeDone`), with patient and folder. */
 export async function requestsOfDay(db: Executor, date: string, includeDone: boolean, unitId?: number): Promise<PullRow[]> {
   let q = db
@@ -336,45 +384,20 @@ export async function requestsOfDay(db: Executor, date: string, includeDone: boo
     .innerJoin('unit as u', 'u.id', 'r.unit_id')
     .leftJoin('folder_patient as fp', 'fp.patient_id', 'p.id')
     .leftJoin('folder as f', 'f.id', 'fp.folder_id')
-    .select([
-      'r.id',
-      'r.visit_id',
-      'p.id as patient_id',
-      'p.rm_number',
-      'p.name',
-      'p.birth_date',
-      'f.id as folder_id',
-      'f.rm_base',
-      'f.status as folder_status',
-      'f.location_kind',
-      'f.location_unit_id',
-      'r.unit_id',
-      'u.name as unit_name',
-      'r.requested_at',
-      'r.status',
-    ])
+    .select(pullColumns)
+    .select(['r.id', 'r.visit_id', 'r.unit_id', 'r.requested_at', 'r.status'])
     .where('v.visit_date', '=', date);
   if (!includeDone) q = q.where('r.status', 'in', ['menunggu', 'diambil']);
   if (unitId !== undefined) q = q.where('r.unit_id', '=', unitId);
-  return (await q.execute()).map((r) => ({
-    requestId: r.id,
-    visitId: r.visit_id,
-    appointmentId: null,
-    date,
-    patientId: r.patient_id,
-    rmNumber: r.rm_number,
-    name: r.name,
-    birthDate: r.birth_date,
-    folderId: r.folder_id,
-    folderRm: r.rm_base,
-    folderStatus: r.folder_status as FolderStatus | null,
-    folderLocationKind: r.location_kind as LocationKind | null,
-    folderUnitId: r.location_unit_id,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    requestedAt: r.requested_at,
-    requestStatus: r.status as RequestRecord['status'],
-  }));
+  return (await q.execute()).map((r) =>
+    pullRow(r, date, {
+      requestId: r.id,
+      visitId: r.visit_id,
+      appointmentId: null,
+      requestedAt: r.requested_at,
+      requestStatus: r.status as RequestRecord['status'],
+    }),
+  );
 }
 
 /** A day's scheduled control appointments (not yet checked in), with patient and folder. */
@@ -385,43 +408,15 @@ export async function appointmentsOfDay(db: Executor, date: string, unitId?: num
     .innerJoin('unit as u', 'u.id', 'a.unit_id')
     .leftJoin('folder_patient as fp', 'fp.patient_id', 'p.id')
     .leftJoin('folder as f', 'f.id', 'fp.folder_id')
-    .select([
-      'a.id',
-      'p.id as patient_id',
-      'p.rm_number',
-      'p.name',
-      'p.birth_date',
-      'f.id as folder_id',
-      'f.rm_base',
-      'f.status as folder_status',
-      'f.location_kind',
-      'f.location_unit_id',
-      'a.unit_id',
-      'u.name as unit_name',
-    ])
+    .select(pullColumns)
+    .select(['a.id', 'a.unit_id'])
     .where('a.date', '=', date)
     .where('a.status', '=', 'terjadwal')
     .where('p.merged_into', 'is', null);
   if (unitId !== undefined) q = q.where('a.unit_id', '=', unitId);
-  return (await q.execute()).map((r) => ({
-    requestId: null,
-    visitId: null,
-    appointmentId: r.id,
-    date,
-    patientId: r.patient_id,
-    rmNumber: r.rm_number,
-    name: r.name,
-    birthDate: r.birth_date,
-    folderId: r.folder_id,
-    folderRm: r.rm_base,
-    folderStatus: r.folder_status as FolderStatus | null,
-    folderLocationKind: r.location_kind as LocationKind | null,
-    folderUnitId: r.location_unit_id,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    requestedAt: null,
-    requestStatus: null,
-  }));
+  return (await q.execute()).map((r) =>
+    pullRow(r, date, { requestId: null, visitId: null, appointmentId: r.id, requestedAt: null, requestStatus: null }),
+  );
 }
 
 export interface OutRow {
