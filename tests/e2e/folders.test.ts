@@ -147,12 +147,45 @@ describe('Rekam Medis: folders out and back by keyboard', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
     await page.getByText(`Berkas ${patients[1]!.rmNumber} belum lengkap (Anamnesis, Diagnosis): dikembalikan ke`, { exact: false }).waitFor();
+    // The slip of what is missing opens in the print preview; Esc closes it and the scan field has the focus again.
+    const preview = page.getByRole('dialog', { name: 'Cetak slip kelengkapan' });
+    await preview.getByTitle(/^Pratinjau/).waitFor();
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'detached' });
+    await expect.poll(() => scanField.evaluate((el) => el === document.activeElement)).toBe(true);
     const incomplete = await ok<CompletenessReview[]>('folders.incomplete', {});
     expect(incomplete).toHaveLength(1);
     expect(incomplete[0]).toMatchObject({ rmNumber: patients[1]!.rmNumber, complete: false, missing: ['Anamnesis', 'Diagnosis'] });
     await page.keyboard.press('Alt+L');
     await page.getByRole('table', { name: 'Berkas belum lengkap' }).getByText('Anamnesis, Diagnosis').waitFor();
     await shot(page, '43-berkas-belum-lengkap');
+
+    // The folder for Poli KIA is not on the shelf: Alt+H marks it missing with a temporary folder for
+    // the waiting patient (scanning the RM now finds that one); Alt+E: the original is found again.
+    await page.keyboard.press('Alt+T');
+    await page.keyboard.type(patients[2]!.rmNumber);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => usulan.textContent()).toContain('Kirim ke');
+    await page.keyboard.press('Alt+H');
+    await page.getByText(`Berkas ${patients[2]!.rmNumber} ditandai hilang; berkas sementara dibuat`, { exact: false }).waitFor();
+    await page.keyboard.type(patients[2]!.rmNumber);
+    await page.keyboard.press('Enter');
+    const card = page.getByTestId('hasil-pindai');
+    await card.getByText('Berkas sementara').waitFor();
+    await expect.poll(() => usulan.textContent()).toContain('Kirim ke');
+    await page.keyboard.press('Alt+E');
+    await page.getByText(`Berkas asli ${patients[2]!.rmNumber} ditemukan`, { exact: false }).waitFor();
+    // Newest first.
+    const found = await ok<{ movements: FolderMovement[] }>('folders.history', { folderId: await folderId(patients[2]!) });
+    expect(found.movements.map((m) => m.kind)).toEqual(['ditemukan', 'hilang']);
+
+    // The pull list prints on A4 (Alt+Shift+D).
+    await page.keyboard.press('Alt+Shift+D');
+    const pullPrint = page.getByRole('dialog', { name: 'Cetak daftar tarik berkas' });
+    await pullPrint.getByTitle(/^Pratinjau/).waitFor();
+    await shot(page, '45-cetak-daftar-tarik');
+    await page.keyboard.press('Escape');
+    await pullPrint.waitFor({ state: 'detached' });
 
     // Di mana berkas? The first folder's history: out to Poli Umum, back, filed — all scanned.
     await page.keyboard.press('Alt+M');

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { clusterLabels, clusters } from '../../../src-main/contract';
-import { useRemote } from '../../api/react';
+import { useClient, useRemote } from '../../api/react';
 import { useShortcut } from '../../app/shortcuts';
+import { PrintPreview, type PrintJob } from '../../components/PrintPreview';
 import { ActiveBadge, EmptyNote, Panel, RemoteView, Screen } from '../../components/ui';
 import { FolderHistory } from './FolderHistory';
 import { MergePanel } from './MergePanel';
 import { PullList } from './PullList';
+import { IndicatorsPanel, InactiveList } from './Indicators';
+import { OverdueList } from './OverdueList';
 import { IncompleteList } from './ReturnReview';
 import { ScanPanel } from './ScanPanel';
 import './berkas.css';
@@ -25,11 +28,51 @@ interface Tab {
  * their closing times and the patient merge.
  */
 export function RekamMedisScreen() {
+  const client = useClient();
   const scanInput = useRef<HTMLInputElement>(null);
+  const [printJob, setPrintJob] = useState<PrintJob | null>(null);
+  const printPullList = () => setPrintJob({ label: 'Daftar tarik berkas', printer: 'letter', load: () => client.call('documents.pullList', {}) });
+  useShortcut({ keys: 'Alt+Shift+D', label: 'Cetak daftar tarik berkas (A4)', group: 'Rekam Medis', handler: printPullList }, printJob === null);
   const tabs: Tab[] = [
-    { id: 'tarik', label: 'Daftar tarik', key: 'T', render: () => <PullList /> },
+    {
+      id: 'tarik',
+      label: 'Daftar tarik',
+      key: 'T',
+      render: () => (
+        <PullList
+          actions={
+            <button type="button" className="btn btn-small" onClick={printPullList}>
+              Cetak daftar tarik <kbd>Alt+Shift+D</kbd>
+            </button>
+          }
+          onTracer={(item) =>
+            item.folder &&
+            setPrintJob({
+              label: 'Tracer',
+              printer: 'letter',
+              load: () =>
+                client.call('documents.tracer', { folderId: item.folder!.id, ...(item.requestId !== null ? { requestId: item.requestId } : {}) }),
+            })
+          }
+        />
+      ),
+    },
     { id: 'lokasi', label: 'Di mana berkas?', key: 'M', render: () => <FolderHistory /> },
-    { id: 'lengkap', label: 'Belum lengkap', key: 'L', render: () => <IncompleteList /> },
+    {
+      id: 'lengkap',
+      label: 'Belum lengkap',
+      key: 'L',
+      render: () => (
+        <IncompleteList
+          onPrintSlip={(r) =>
+            setPrintJob({ label: 'Slip kelengkapan', printer: 'letter', load: () => client.call('documents.completenessSlip', { reviewId: r.id }) })
+          }
+        />
+      ),
+    },
+    { id: 'terlambat', label: 'Terlambat', key: 'J', render: () => <OverdueList /> },
+    { id: 'indikator', label: 'Indikator', key: 'I', render: () => <IndicatorsPanel /> },
+    { id: 'inaktif', label: 'Inaktif', key: 'N', render: () => <InactiveList /> },
     { id: 'unit', label: 'Unit & gabung pasien', key: 'U', render: () => <UnitsAndMerge /> },
   ];
   const [current, setCurrent] = useState('tarik');
@@ -42,7 +85,7 @@ export function RekamMedisScreen() {
       subtitle="Berkas rekam medis: daftar tarik, pindai keluar dan kembali, kelengkapan, berkas terlambat."
       focusHeading={false}
     >
-      <ScanPanel inputRef={scanInput} />
+      <ScanPanel inputRef={scanInput} onPrint={setPrintJob} />
       <div className="tabs" role="tablist" aria-label="Bagian rekam medis">
         {tabs.map((t) => (
           <TabButton key={t.id} tab={t} selected={t.id === current} onSelect={() => setCurrent(t.id)} />
@@ -51,6 +94,16 @@ export function RekamMedisScreen() {
       <div role="tabpanel" className="rm-tab-body" id={`rm-panel-${current}`} aria-labelledby={`rm-tab-${current}`}>
         {tabs.find((t) => t.id === current)?.render()}
       </div>
+      {printJob ? (
+        <PrintPreview
+          job={printJob}
+          onClose={() => {
+            setPrintJob(null);
+            // The clerk goes on scanning.
+            setTimeout(() => scanInput.current?.focus(), 0);
+          }}
+        />
+      ) : null}
     </Screen>
   );
 }

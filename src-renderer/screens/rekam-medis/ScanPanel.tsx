@@ -3,7 +3,9 @@ import { folderStatusLabels, type Folder, type ScanResult } from '../../../src-m
 import { asClientError, useClient } from '../../api/react';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
-import { Badge, ErrorNote } from '../../components/ui';
+import type { PrintJob } from '../../components/PrintPreview';
+import { Badge, ErrorNote, TextField } from '../../components/ui';
+import { geserTanggal, hariIni, tanggalPendek } from '../../lib/format';
 import { ChecklistForm } from './ReturnReview';
 import { KeyTiming } from './scan';
 
@@ -24,10 +26,11 @@ export function StatusBadge({ folder }: { folder: Pick<Folder, 'status'> }) {
  * is and the next step; Enter on the empty field records that step. A returned folder goes
  * straight to the completeness checklist.
  */
-export function ScanPanel({ inputRef }: { inputRef: React.RefObject<HTMLInputElement | null> }) {
+export function ScanPanel({ inputRef, onPrint }: { inputRef: React.RefObject<HTMLInputElement | null>; onPrint: (job: PrintJob) => void }) {
   const client = useClient();
   const { can } = useSession();
   const mayMove = can('rekam_medis:input');
+  const mayCorrect = can('rekam_medis:correction');
   const [code, setCode] = useState('');
   const [result, setResult] = useState<ScanResult | null>(null);
   const [method, setMethod] = useState<'scan' | 'ketik'>('ketik');
@@ -150,6 +153,7 @@ export function ScanPanel({ inputRef }: { inputRef: React.RefObject<HTMLInputEle
             <div className="scan-folder">
               <span className="scan-rm mono">{result.folder.rmNumber}</span>
               {result.folder.volume > 1 ? <Badge>Jilid {result.folder.volume}</Badge> : null}
+              {result.folder.temporaryFor !== null ? <Badge tone="warn">Berkas sementara</Badge> : null}
               <StatusBadge folder={result.folder} />
               <span className="strong">{folderNames(result.folder)}</span>
             </div>
@@ -162,6 +166,20 @@ export function ScanPanel({ inputRef }: { inputRef: React.RefObject<HTMLInputEle
               {result.proposal.action === 'none' ? result.proposal.label : <>→ {result.proposal.label}</>}
               {result.proposal.action !== 'none' && mayMove ? <kbd>Enter</kbd> : null}
             </p>
+            {mayMove ? (
+              <FolderActions
+                result={result}
+                mayCorrect={mayCorrect}
+                method={method}
+                onPrint={onPrint}
+                onDone={(text, folder) => {
+                  setResult(null);
+                  setError(null);
+                  setDone({ text, folder });
+                  inputRef.current?.focus();
+                }}
+              />
+            ) : null}
             {result.proposal.action !== 'none' && !mayMove ? (
               <p className="muted small">Hanya perekam medis atau administrator yang dapat memindahkan berkas.</p>
             ) : null}
@@ -172,12 +190,153 @@ export function ScanPanel({ inputRef }: { inputRef: React.RefObject<HTMLInputEle
         <ChecklistForm
           folder={reviewing}
           method={method}
-          onClose={(text) => {
+          onClose={(text, incomplete) => {
             setReviewing(null);
             if (text) setDone({ text, folder: reviewing });
+            // Incomplete: the slip of what is missing travels back with the folder.
+            if (incomplete)
+              onPrint({
+                label: 'Slip kelengkapan',
+                printer: 'letter',
+                load: () => client.call('documents.completenessSlip', { reviewId: incomplete.id }),
+              });
           }}
         />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * What else can happen to the scanned folder: its tracer, lending it (audit, research, court),
+ * marking it missing (with a temporary folder when a patient is waiting for it) or found, and
+ * moving it to inactive storage.
+ */
+function FolderActions({
+  result,
+  mayCorrect,
+  method,
+  onPrint,
+  onDone,
+}: {
+  result: ScanResult;
+  mayCorrect: boolean;
+  method: 'scan' | 'ketik';
+  onPrint: (job: PrintJob) => void;
+  onDone: (text: string, folder: Folder) => void;
+}) {
+  const client = useClient();
+  const { settings } = useSession();
+  const { folder, request } = result;
+  const [borrowing, setBorrowing] = useState(false);
+  const [borrower, setBorrower] = useState('');
+  const [reason, setReason] = useState('');
+  const [dueDate, setDueDate] = useState(() => geserTanggal(hariIni(settings.timeZone), 7));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onShelf = folder.place.kind === 'rak' || folder.place.kind === 'ruang_rm';
+  const canBorrow = onShelf && !folder.awaitingReview && folder.status !== 'hilang';
+  const canMiss = mayCorrect && folder.status !== 'hilang' && folder.status !== 'digabung' && folder.temporaryFor === null && onShelf;
+  // A temporary folder stands in for a missing one: finding the original merges the two.
+  const missingId = folder.status === 'hilang' ? folder.id : folder.temporaryFor;
+  const canFind = mayCorrect && missingId !== null;
+
+  const run = async (action: () => Promise<{ text: string; folder: Folder }>) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const out = await action();
+      onDone(out.text, out.folder);
+    } catch (e) {
+      setError(asClientError(e).message);
+      setBusy(false);
+    }
+  };
+  const tracer = () =>
+    onPrint({
+      label: 'Tracer',
+      printer: 'letter',
+      load: () => client.call('documents.tracer', { folderId: folder.id, ...(request ? { requestId: request.id } : {}) }),
+    });
+  const markMissing = () =>
+    void run(async () => {
+      const out = await client.call('folders.markMissing', { folderId: folder.id, temporaryFolder: request !== null });
+      return {
+        folder: out.folder,
+        text: out.temporaryFolder
+          ? `Berkas ${folder.rmNumber} ditandai hilang; berkas sementara dibuat (${out.temporaryFolder.place.label}).`
+          : `Berkas ${folder.rmNumber} ditandai hilang.`,
+      };
+    });
+  const markFound = () =>
+    void run(async () => {
+      if (missingId === null) throw new Error('Berkas ini tidak ditandai hilang.');
+      const out = await client.call('folders.markFound', { folderId: missingId });
+      return { folder: out.folder, text: `Berkas asli ${out.folder.rmNumber} ditemukan: ${out.folder.place.label}.` };
+    });
+  useShortcut({ keys: 'Alt+D', label: 'Cetak tracer berkas yang dipindai', group: 'Rekam Medis', handler: tracer }, folder.status !== 'digabung');
+  useShortcut({ keys: 'Alt+P', label: 'Pinjamkan berkas yang dipindai', group: 'Rekam Medis', handler: () => setBorrowing(true) }, canBorrow);
+  useShortcut({ keys: 'Alt+H', label: 'Tandai berkas yang dipindai hilang', group: 'Rekam Medis', handler: markMissing }, canMiss);
+  useShortcut({ keys: 'Alt+E', label: 'Tandai berkas asli (yang hilang) ditemukan', group: 'Rekam Medis', handler: markFound }, canFind);
+
+  return (
+    <>
+      <div className="scan-actions">
+        <button type="button" className="btn btn-small" onClick={tracer}>
+          Cetak tracer <kbd>Alt+D</kbd>
+        </button>
+        {canBorrow ? (
+          <button type="button" className="btn btn-small" onClick={() => setBorrowing(true)}>
+            Pinjamkan <kbd>Alt+P</kbd>
+          </button>
+        ) : null}
+        {canMiss ? (
+          <button type="button" className="btn btn-small" onClick={markMissing}>
+            Tandai hilang <kbd>Alt+H</kbd>
+          </button>
+        ) : null}
+        {canFind ? (
+          <button type="button" className="btn btn-small" onClick={markFound}>
+            Tandai ditemukan <kbd>Alt+E</kbd>
+          </button>
+        ) : null}
+        {onShelf && !folder.awaitingReview && folder.status === 'di_rak' ? (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() =>
+              void run(async () => {
+                const out = await client.call('folders.move', { folderId: folder.id, to: 'rak_inaktif', method });
+                return { folder: out.folder, text: `Berkas ${folder.rmNumber} dipindah ke ${out.folder.place.label}.` };
+              })
+            }
+          >
+            Ke rak inaktif
+          </button>
+        ) : null}
+      </div>
+      {borrowing ? (
+        <form
+          className="borrow-form"
+          aria-label="Pinjamkan berkas"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              const out = await client.call('folders.borrow', { folderId: folder.id, borrower, reason, dueDate, method });
+              return { folder: out.folder, text: `Berkas ${folder.rmNumber} dipinjam ${borrower} sampai ${tanggalPendek(dueDate)}.` };
+            });
+          }}
+        >
+          <TextField label="Peminjam" value={borrower} autoFocus onChange={(e) => setBorrower(e.target.value)} />
+          <TextField label="Keperluan" value={reason} placeholder="audit, penelitian, pengadilan…" onChange={(e) => setReason(e.target.value)} />
+          <TextField label="Kembali paling lambat" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Catat peminjaman
+          </button>
+        </form>
+      ) : null}
+      {error ? <ErrorNote error={error} /> : null}
+    </>
   );
 }
