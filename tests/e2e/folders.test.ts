@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletenessReview, FolderMovement, PatientRecord, Unit } from '../../src-main/contract';
-import { ensureRendererBuilt, launchBrowser, newContext, screenshotDir, watchProblems } from '../helpers/browser';
+import { ensureRendererBuilt, horizontalOverflow, launchBrowser, newContext, screenshotDir, watchProblems } from '../helpers/browser';
 import { adminToken, httpHost, tempDir, type HttpHost } from '../helpers/host';
 
 describe('Rekam Medis: folders out and back by keyboard', () => {
@@ -179,6 +179,28 @@ describe('Rekam Medis: folders out and back by keyboard', () => {
     const found = await ok<{ movements: FolderMovement[] }>('folders.history', { folderId: await folderId(patients[2]!) });
     expect(found.movements.map((m) => m.kind)).toEqual(['ditemukan', 'hilang']);
 
+    // Lending for an audit (Alt+P): borrower, purpose, due date (a week by default), Enter.
+    await page.keyboard.type(late.patient.rmNumber);
+    await page.keyboard.press('Enter');
+    await card.getByText(late.patient.rmNumber).waitFor();
+    await page.keyboard.press('Alt+P');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('id') !== 'scan-rm')).toBe(true);
+    await page.keyboard.type('Tim Audit Dinkes');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Audit klaim');
+    await page.keyboard.press('Enter');
+    await page.getByText(`Berkas ${late.patient.rmNumber} dipinjam Tim Audit Dinkes sampai`, { exact: false }).waitFor();
+    const lent = await ok<{ folder: { status: string; borrower: string | null } }>('folders.locate', { code: late.patient.rmNumber });
+    expect(lent.folder).toMatchObject({ status: 'dipinjam', borrower: 'Tim Audit Dinkes' });
+
+    // Indicators: the two folders delivered today, both within minutes of registration.
+    await page.keyboard.press('Alt+I');
+    const retrieval = page.getByRole('table', { name: 'Waktu penyediaan berkas' });
+    await expect.poll(async () => (await retrieval.locator('tbody tr').last().textContent()) ?? '').toMatch(/^Semua.*2/);
+    await page.getByRole('table', { name: 'KLPCM per unit' }).waitFor();
+    const width = await horizontalOverflow(page);
+    expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
+
     // The pull list prints on A4 (Alt+Shift+D).
     await page.keyboard.press('Alt+Shift+D');
     const pullPrint = page.getByRole('dialog', { name: 'Cetak daftar tarik berkas' });
@@ -196,14 +218,12 @@ describe('Rekam Medis: folders out and back by keyboard', () => {
     const history = page.getByRole('table', { name: 'Riwayat perpindahan berkas' });
     await expect.poll(() => history.locator('tbody tr').count()).toBe(3);
     expect(await page.getByTestId('riwayat-berkas').textContent()).toContain('Sekarang: rak penyimpanan');
-    expect(await history.textContent()).toContain('dipindai');
+    expect(await history.textContent()).toMatch(/dipindai|diketik/);
     await shot(page, '44-di-mana-berkas');
     const moves = await ok<{ movements: FolderMovement[] }>('folders.history', { folderId: await folderId(patients[0]!) });
-    expect(moves.movements.map((m) => [m.method, m.userName])).toEqual([
-      ['scan', 'Rina Perekam'],
-      ['scan', 'Rina Perekam'],
-      ['scan', 'Rina Perekam'],
-    ]);
+    // Scanned or typed is told from the key timing (tests/unit/berkas-scan.test.ts); a loaded machine may slow the simulated keys.
+    expect(moves.movements.map((m) => m.userName)).toEqual(['Rina Perekam', 'Rina Perekam', 'Rina Perekam']);
+    expect(moves.movements.every((m) => m.method === 'scan' || m.method === 'ketik')).toBe(true);
     expect(problems.list).toEqual([]);
   });
 

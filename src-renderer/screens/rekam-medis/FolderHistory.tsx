@@ -76,7 +76,7 @@ export function FolderHistory() {
               {history.folder.outSince ? <> sejak {at(history.folder.outSince)}</> : null}
             </p>
             <p>
-              Rak {history.folder.section}, <span className="mono">{history.folder.shelfKey}</span>
+              {history.folder.section}, <span className="mono">{history.folder.shelfKey}</span>
             </p>
             {history.folder.borrower ? (
               <p>

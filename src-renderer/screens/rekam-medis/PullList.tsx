@@ -41,7 +41,7 @@ export function PullList({ onTracer, actions }: { onTracer?: (item: PullListItem
                 <tbody key={s.name}>
                   <tr className="pull-section">
                     <th colSpan={onTracer ? 6 : 5} scope="rowgroup">
-                      Rak {s.name} · {s.items.length} berkas
+                      {s.name} · {s.items.length} berkas
                     </th>
                   </tr>
                   {s.items.map((item) => (

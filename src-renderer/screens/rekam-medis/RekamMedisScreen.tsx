@@ -73,7 +73,7 @@ export function RekamMedisScreen() {
     { id: 'terlambat', label: 'Terlambat', key: 'J', render: () => <OverdueList /> },
     { id: 'indikator', label: 'Indikator', key: 'I', render: () => <IndicatorsPanel /> },
     { id: 'inaktif', label: 'Inaktif', key: 'N', render: () => <InactiveList /> },
-    { id: 'unit', label: 'Unit & gabung pasien', key: 'U', render: () => <UnitsAndMerge /> },
+    { id: 'unit', label: 'Unit & gabung', key: 'U', render: () => <UnitsAndMerge /> },
   ];
   const [current, setCurrent] = useState('tarik');
   useEffect(() => {
@@ -86,7 +86,7 @@ export function RekamMedisScreen() {
       focusHeading={false}
     >
       <ScanPanel inputRef={scanInput} onPrint={setPrintJob} />
-      <div className="tabs" role="tablist" aria-label="Bagian rekam medis">
+      <div className="tabs rm-tabs" role="tablist" aria-label="Bagian rekam medis">
         {tabs.map((t) => (
           <TabButton key={t.id} tab={t} selected={t.id === current} onSelect={() => setCurrent(t.id)} />
         ))}

@@ -130,7 +130,7 @@ export function ScanPanel({ inputRef, onPrint }: { inputRef: React.RefObject<HTM
           value={code}
           autoComplete="off"
           spellCheck={false}
-          placeholder="Pindai barcode atau ketik No. RM, lalu Enter"
+          placeholder="Pindai atau ketik No. RM"
           onKeyDown={(e) => {
             if (e.key.length === 1) timing.current.key(e.timeStamp);
           }}
@@ -158,7 +158,7 @@ export function ScanPanel({ inputRef, onPrint }: { inputRef: React.RefObject<HTM
               <span className="strong">{folderNames(result.folder)}</span>
             </div>
             <p>
-              Sekarang: <span className="strong">{result.folder.place.label}</span> · rak {result.folder.section},{' '}
+              Sekarang: <span className="strong">{result.folder.place.label}</span> · {result.folder.section},{' '}
               <span className="mono">{result.folder.shelfKey}</span>
               {result.request ? <> · diminta {result.request.unitName}</> : null}
             </p>
