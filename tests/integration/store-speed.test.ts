@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withStatementCache } from '../../src-main/db/connection';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
@@ -25,7 +25,7 @@ describe('statement cache', () => {
     cached.prepare('select 2');
     expect(prepared).toEqual(['select 1', 'select 2', 'select 3', 'select 4', 'select 2']);
 
-    const db = new Kysely<{ t: { id: number; v: string } }>({
+    const db = new Kysely<{ t: { id: Generated<number>; v: string } }>({
       dialect: new SqliteDialect({ database: withStatementCache(new BetterSqlite3(':memory:')) }),
     });
     await sql`create table t (id integer primary key, v text not null)`.execute(db);
