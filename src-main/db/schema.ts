@@ -299,6 +299,8 @@ export interface QueueTicketTable {
   last_called_at: string | null;
   finished_at: string | null;
   transferred_from: number | null;
+  /** The kiosk's id for one tap: asking again returns the same ticket (migration 0011). */
+  request_id: string | null;
 }
 
 export interface QueueEventTable {

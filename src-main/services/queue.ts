@@ -175,6 +175,7 @@ async function addTicket(
     visitId: number | null;
     transferredFrom: number | null;
     userId: number | null;
+    requestId?: string | null;
     /** A daily cap refuses the number past it (the transaction rolls the sequence back). */
     cap?: { limit: number | null; name: string };
   },
@@ -198,6 +199,7 @@ async function addTicket(
     issuedAt: t.at,
     visitId: t.visitId,
     transferredFrom: t.transferredFrom,
+    requestId: t.requestId ?? null,
   });
   await q.insertQueueEvent(trx, { ticketId: id, kind: 'issued', at: t.at, counterId: null, unitId: null, announcement: null, userId: t.userId });
   return { id, number, code };
@@ -400,10 +402,19 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
   }
 
   return {
-    'queue.issueTicket': async ({ serviceId, priority }) => {
+    'queue.issueTicket': async ({ serviceId, priority, requestId }) => {
       const { settings, at, date } = await clock();
       const result = await ctx.db.transaction().execute(async (trx) => {
         const service = findService(await listServices(trx), serviceId, 'serviceId');
+        // A kiosk asking again after a lost answer gets the ticket it already has, not a second one.
+        const earlier = requestId === undefined ? undefined : await q.ticketByRequest(trx, date, requestId);
+        if (earlier) {
+          if (earlier.serviceId !== serviceId)
+            throw new LoketError('VALIDATION', 'Permintaan ini sudah dipakai untuk nomor antrean layanan lain.', [
+              { path: 'requestId', message: 'Sudah dipakai' },
+            ]);
+          return { ticket: publicTicket(earlier), repeated: true, ...(await waitPosition(trx, earlier, settings)) };
+        }
         const added = await addTicket(trx, {
           date,
           at,
@@ -414,6 +425,7 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
           transferredFrom: null,
           userId: null,
           cap: { limit: service.dailyCap, name: service.name },
+          requestId: requestId ?? null,
         });
         const ticket: PublicTicket = {
           ...added,
@@ -425,9 +437,9 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
           status: 'menunggu',
           issuedAt: at,
         };
-        return { ticket, ...(await waitPosition(trx, ticket, settings)) };
+        return { ticket, repeated: false, ...(await waitPosition(trx, ticket, settings)) };
       });
-      emitQueueChanges(ctx, [changeOf(date, result.ticket)]);
+      if (!result.repeated) emitQueueChanges(ctx, [changeOf(date, result.ticket)]);
       return {
         ticket: result.ticket,
         waitingAhead: result.waitingAhead,

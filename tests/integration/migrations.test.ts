@@ -531,6 +531,30 @@ describe('migrations', () => {
     }
   });
 
+  it('0011 antrean permintaan: a request id is unique per local day, tickets without one stay as they were', async () => {
+    const { db, sqlite } = memory();
+    await migrate(db, 8);
+    const service = await db
+      .insertInto('service')
+      .values({ code: 'UMUM', name: 'Umum', prefix: 'A', daily_cap: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ticket = (number: number, date: string, requestId?: string) =>
+      sqlite
+        .prepare(
+          `insert into queue_ticket (service_date, lane, service_id, number, code, issued_at${requestId ? ', request_id' : ''}) values (?, ?, ?, ?, ?, ?${requestId ? ', ?' : ''})`,
+        )
+        .run(date, `S${service.id}`, service.id, number, `A00${number}`, '2026-11-23T01:00:00.000Z', ...(requestId ? [requestId] : []));
+    ticket(1, '2026-11-23');
+    await migrate(db, 11);
+    expect(sqlite.prepare('select request_id from queue_ticket').get()).toEqual({ request_id: null });
+    ticket(2, '2026-11-23', 'kios1-aaaaaaaa');
+    ticket(3, '2026-11-23');
+    expect(() => ticket(4, '2026-11-23', 'kios1-aaaaaaaa')).toThrow(/UNIQUE/);
+    ticket(1, '2026-11-24', 'kios1-aaaaaaaa'); // another day
+    expect(() => ticket(2, '2026-11-24', 'pendek')).toThrow(/CHECK/);
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [

@@ -85,6 +85,23 @@ describe('antrean (queue)', () => {
     expect(board.calls).toEqual([]);
   });
 
+  it('a kiosk asking again with the same request id gets the same ticket, never a second one', async () => {
+    const umum = services.get('UMUM')!.id;
+    const tap = { serviceId: umum, requestId: 'kios1-7f3a9c2e4b' };
+    const first = await ok<Issued>('queue.issueTicket', tap, null);
+    // The answer was lost on the way back; the kiosk sends the same tap again (also after a host restart).
+    const again = await ok<Issued>('queue.issueTicket', tap, null);
+    expect(again.ticket).toEqual(first.ticket);
+    expect(again.waitingAhead).toBe(first.waitingAhead);
+    expect(count(`select count(*) n from queue_ticket where service_date = '${first.ticket.date}'`)).toBe(1);
+    expect((await ok<Issued>('queue.issueTicket', { serviceId: umum, requestId: 'kios1-8e1b2d3c4a' }, null)).ticket.code).toBe('A002');
+    // The same id for another service, and malformed ids, are refused with nothing issued.
+    await refused('queue.issueTicket', { ...tap, serviceId: services.get('KIA')!.id }, 400, /sudah dipakai/);
+    await refused('queue.issueTicket', { serviceId: umum, requestId: 'pendek' }, 400, /8–64/);
+    await refused('queue.issueTicket', { serviceId: umum, requestId: "x'; drop table queue_ticket; --" }, 400, /8–64/);
+    expect(count(`select count(*) n from queue_ticket where service_date = '${first.ticket.date}'`)).toBe(2);
+  });
+
   it('calls across a counter’s services in arrival order, priority first, and never to a counter without the service', async () => {
     const a1 = await issue('UMUM');
     advance(MINUTE);

@@ -215,7 +215,15 @@ export const queueMethods = {
   'queue.issueTicket': method({
     summary: 'Mengambil nomor antrean untuk satu layanan (kios atau petugas)',
     guard: 'public',
-    input: z.strictObject({ serviceId: idSchema, priority: priorityClassSchema.nullable().optional() }),
+    input: z.strictObject({
+      serviceId: idSchema,
+      priority: priorityClassSchema.nullable().optional(),
+      /** One id per tap at the kiosk: sent again after a lost answer, it returns the same ticket. */
+      requestId: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{8,64}$/, 'Id permintaan 8–64 huruf, angka atau minus')
+        .optional(),
+    }),
     output: z.object({
       ticket: publicTicketSchema,
       /** People still waiting before this ticket in its lane. */

@@ -9,6 +9,7 @@ import * as m0007 from './0007_pencarian_tempat';
 import * as m0008 from './0008_antrean';
 import * as m0009 from './0009_suara';
 import * as m0010 from './0010_berkas';
+import * as m0011 from './0011_antrean_permintaan';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: '0008_antrean', up: m0008.up },
   { version: 9, name: '0009_suara', up: m0009.up },
   { version: 10, name: '0010_berkas', up: m0010.up },
+  { version: 11, name: '0011_antrean_permintaan', up: m0011.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -113,6 +113,12 @@ export async function getTicket(db: Executor, id: number): Promise<QueueTicket |
   return r ? ticketOf(r) : undefined;
 }
 
+/** The ticket a kiosk's request already made today, if any. */
+export async function ticketByRequest(db: Executor, date: string, requestId: string): Promise<QueueTicket | undefined> {
+  const r = await ticketQuery(db).where('t.service_date', '=', date).where('t.request_id', '=', requestId).executeTakeFirst();
+  return r ? ticketOf(r) : undefined;
+}
+
 /** The ticket that continues a transferred one. */
 export async function transferredTo(db: Executor, id: number): Promise<QueueTicket | undefined> {
   const r = await ticketQuery(db).where('t.transferred_from', '=', id).executeTakeFirst();
@@ -132,6 +138,7 @@ export async function insertTicket(
     issuedAt: string;
     visitId: number | null;
     transferredFrom: number | null;
+    requestId?: string | null;
   },
 ): Promise<number> {
   const row = await trx
@@ -151,6 +158,7 @@ export async function insertTicket(
       last_called_at: null,
       finished_at: null,
       transferred_from: t.transferredFrom,
+      request_id: t.requestId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -257,7 +257,7 @@ CREATE TABLE queue_ticket (
   called_at TEXT,
   last_called_at TEXT,
   finished_at TEXT,
-  transferred_from INTEGER REFERENCES queue_ticket(id),
+  transferred_from INTEGER REFERENCES queue_ticket(id), request_id TEXT CHECK (request_id IS NULL OR length(request_id) BETWEEN 8 AND 64),
   CHECK ((service_id IS NULL) != (unit_id IS NULL)),
   CHECK (lane = CASE WHEN service_id IS NOT NULL THEN 'S' || service_id ELSE 'U' || unit_id END),
   UNIQUE (service_date, lane, number)
@@ -385,6 +385,8 @@ CREATE INDEX patient_phone ON patient(phone) WHERE phone IS NOT NULL;
 CREATE INDEX queue_event_ticket ON queue_event(ticket_id);
 
 CREATE INDEX queue_ticket_day_status ON queue_ticket(service_date, status);
+
+CREATE UNIQUE INDEX queue_ticket_request ON queue_ticket(service_date, request_id) WHERE request_id IS NOT NULL;
 
 CREATE INDEX queue_ticket_visit ON queue_ticket(visit_id) WHERE visit_id IS NOT NULL;
 
