@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { numberWords } from '../../src-main/domain/pengumuman';
 import { rupiah, rupiahWords, terbilang } from '../../src-main/domain/terbilang';
 
 describe('terbilang', () => {
@@ -33,6 +34,43 @@ describe('terbilang', () => {
       [-5, 'minus lima'],
     ];
     for (const [n, words] of cases) expect(terbilang(n), String(n)).toBe(words);
+  });
+
+  it('reads every number from 0 to 9,999 back to itself, with only the words the voice has clips for', () => {
+    // An independent reading of the words (the way a listener adds them up), not a second copy of terbilang.
+    const unit: Record<string, number> = { nol: 0, satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9 };
+    const fixed: Record<string, number> = { sepuluh: 10, sebelas: 11, seratus: 100, seribu: 1000 };
+    const scale: Record<string, number> = { belas: 10, puluh: 10, ratus: 100, ribu: 1000 };
+    const read = (words: string[]): number => {
+      let total = 0;
+      let group = 0;
+      for (const w of words) {
+        if (w in unit) group += unit[w]!;
+        else if (w in fixed) group += fixed[w]!;
+        else if (w === 'belas')
+          group += 10; // "dua belas" = 2 + 10
+        else if (w === 'ribu') {
+          total += group * 1000;
+          group = 0;
+        } else if (w in scale) {
+          // "dua ratus" / "tiga puluh": the digit just read is multiplied
+          const digit = group % 10;
+          group = group - digit + digit * scale[w]!;
+        } else throw new Error(`kata tak dikenal: ${w}`);
+      }
+      return total + group;
+    };
+    const vocabulary = new Set<string>(numberWords);
+    const seen = new Set<string>();
+    for (let n = 0; n <= 9999; n++) {
+      const text = terbilang(n);
+      const words = text.split(' ');
+      for (const w of words) expect(vocabulary.has(w), `${n}: ${w}`).toBe(true);
+      expect(read(words), `${n}: ${text}`).toBe(n);
+      expect(text, String(n)).not.toMatch(/\bsatu (belas|puluh|ratus|ribu)\b/);
+      expect(seen.has(text), text).toBe(false);
+      seen.add(text);
+    }
   });
 
   it('refuses fractions', () => {
