@@ -3,13 +3,14 @@ import { getPatientRecord } from '../db/repositories/patient-records';
 import { getVisit } from '../db/repositories/visit-records';
 import type { ServiceContext } from '../services/context';
 import type { Handlers } from '../services/handler';
-import { buildPullList, folderView, reviewsByIds, tracerFacts } from '../services/folders';
+import { buildOverdue, buildPullList, folderView, reviewsByIds, tracerFacts } from '../services/folders';
 import { loadSharedSettings } from '../services/settings';
-import { completenessSlipDocument, pullListDocument, tracerDocument } from './templates/berkas';
+import { completenessSlipDocument, overdueDocument, pullListDocument, tracerDocument } from './templates/berkas';
 import { kartuBerobat } from './templates/kartu-berobat';
 import { kwitansi } from './templates/kwitansi';
 import { labelBerkas } from './templates/label-berkas';
 import { ticketDocumentHandlers } from './ticket-documents';
+import { localDate } from '../domain/waktu';
 
 /** Printable documents; the composition root hands these to the dispatcher beside the services. */
 export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof documentMethods> {
@@ -37,6 +38,15 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
       return {
         title: `Daftar tarik berkas ${list.date}`,
         html: pullListDocument(list, await loadSharedSettings(ctx.db)),
+        paper: { widthMm: 210, heightMm: 297 },
+      };
+    },
+    'documents.overdue': async ({ unitId }) => {
+      const settings = await loadSharedSettings(ctx.db);
+      const overdue = await buildOverdue(ctx, unitId);
+      return {
+        title: `Berkas terlambat kembali ${localDate(new Date(overdue.generatedAt), settings.timeZone)}`,
+        html: overdueDocument(overdue, settings),
         paper: { widthMm: 210, heightMm: 297 },
       };
     },

@@ -134,4 +134,34 @@ describe('records room documents (Chromium → PDF → pdftotext)', () => {
     const shelved = await h.call('documents.tracer', { folderId: folder.id }, admin);
     expect(shelved.status).toBe(409);
   });
+
+  it('prints the overdue list on A4 by unit, borrowed folders past their due date last', async () => {
+    const empty = await renderPdf(browser, await ok<Printable>('documents.overdue', {}));
+    expect(empty.text).toContain('Semua berkas sudah kembali ke rak.');
+    const folder = await folderOf(patients[2]!);
+    const umum = units.find((u) => u.code === 'UMUM')!;
+    clock = new Date('2026-11-23T05:10:00.000Z'); // 12.10 WIB
+    await ok('folders.move', { folderId: folder.id, to: 'unit', unitId: umum.id, method: 'scan' });
+    clock = new Date('2026-11-23T07:30:00.000Z'); // 14.30 WIB: Poli Umum closed at 14.00
+    let pdf = await renderPdf(browser, await ok<Printable>('documents.overdue', {}));
+    expect(pdf.compact).toContain('BERKASREKAMMEDISTERLAMBATKEMBALI');
+    for (const text of ['Poli Umum (1)', folder.rmNumber, 'Dewi Lestari', '14.00', '2 j 20 mnt']) expect(pdf.text).toContain(text);
+    expect(pdf.text).not.toContain('Pengadilan');
+    // A week later the borrowed folder is past its due date too; one unit can be printed alone.
+    clock = new Date('2026-12-01T02:00:00.000Z');
+    admin = (await ok<{ token: string }>('auth.login', { username: 'admin', password: 'rahasia-admin-1' })).token; // sessions idle out after 12 h
+    const later = await ok<Printable>('documents.overdue', {});
+    expect(later.html).toContain('Pengadilan Negeri Cibinong · 30 November 2026');
+    pdf = await renderPdf(browser, later);
+    pdfToPng(pdf.file, join(shots, '43-cetak-berkas-terlambat'), 150);
+    const size = pageSizeMm(pdf.file);
+    expect([Math.round(size.width), Math.round(size.height)]).toEqual([210, 297]);
+    for (const text of ['Poli Umum (1)', 'Dipinjam (1)', '7 hr 20 j 50 mnt']) expect(pdf.text).toContain(text);
+    // Table cells wrap across lines in the extracted text: the words are checked there, the due date in the HTML above.
+    for (const text of ['PengadilanNegeriCibinong', '8hr48mnt']) expect(pdf.compact).toContain(text);
+    expect(pdf.text.indexOf('Poli Umum (1)')).toBeLessThan(pdf.text.indexOf('Dipinjam (1)'));
+    const onlyUmum = await renderPdf(browser, await ok<Printable>('documents.overdue', { unitId: umum.id }));
+    expect(onlyUmum.text).not.toContain('Dipinjam');
+    expect((await h.call('documents.overdue', { unitId: 0 }, admin)).status).toBe(400);
+  });
 });

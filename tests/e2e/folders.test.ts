@@ -209,6 +209,16 @@ describe('Rekam Medis: folders out and back by keyboard', () => {
     await page.keyboard.press('Escape');
     await pullPrint.waitFor({ state: 'detached' });
 
+    // The overdue list (Alt+J) prints on A4 for the round of the units after closing.
+    await page.keyboard.press('Alt+J');
+    const printOverdue = page.getByRole('button', { name: 'Cetak daftar terlambat' });
+    await printOverdue.focus();
+    await page.keyboard.press('Enter');
+    const overduePrint = page.getByRole('dialog', { name: 'Cetak daftar berkas terlambat' });
+    await page.frameLocator('iframe[title^="Pratinjau Berkas terlambat"]').getByText('BERKAS REKAM MEDIS TERLAMBAT KEMBALI').waitFor();
+    await page.keyboard.press('Escape');
+    await overduePrint.waitFor({ state: 'detached' });
+
     // Di mana berkas? The first folder's history: out to Poli Umum, back, filed — all scanned.
     await page.keyboard.press('Alt+M');
     const locate = page.getByRole('textbox', { name: /^No. RM/ });

@@ -410,7 +410,10 @@ describe('Pendaftaran by keyboard in Chromium', () => {
       .waitFor();
     // Scheduling again shows what the patient already has ahead.
     await page.keyboard.press('Alt+J');
-    await panel(page).getByTestId('jadwal-pasien').getByText(/ke Poli Lansia/).waitFor();
+    await panel(page)
+      .getByTestId('jadwal-pasien')
+      .getByText(/ke Poli Lansia/)
+      .waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('form', { name: 'Jadwal kontrol' }).waitFor({ state: 'detached' });
     await page.keyboard.press('Escape');

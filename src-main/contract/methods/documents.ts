@@ -67,6 +67,12 @@ export const documentMethods = {
     input: z.strictObject({ unitId: idSchema.optional(), includeDone: z.boolean().optional() }),
     output: printableSchema,
   }),
+  'documents.overdue': method({
+    summary: 'Daftar berkas terlambat kembali (A4): per unit, dengan jam tutup, sejak kapan keluar dan lama keluar',
+    guard: 'rekam_medis:view',
+    input: z.strictObject({ unitId: idSchema.optional() }),
+    output: printableSchema,
+  }),
   'documents.tracer': method({
     summary: 'Tracer (pengganti berkas di rak): No. RM, nama, tanggal, tujuan dan peminta',
     guard: 'rekam_medis:view',

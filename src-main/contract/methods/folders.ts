@@ -166,6 +166,14 @@ export const overdueItemSchema = z.object({
   sentBack: z.boolean(),
 });
 
+export const folderOverdueSchema = z.object({
+  generatedAt: z.string(),
+  items: z.array(overdueItemSchema),
+  /** Counts per unit ("Dipinjam" for borrowed folders), in the items' order. */
+  byUnit: z.array(z.object({ unitId: idSchema.nullable(), unitName: z.string(), count: z.number().int() })),
+});
+export type FolderOverdue = z.infer<typeof folderOverdueSchema>;
+
 const folderRef = z.strictObject({ folderId: idSchema });
 const moveMethodSchema = z.enum(moveMethods);
 
@@ -261,11 +269,7 @@ export const folderMethods = {
     summary: 'Berkas belum kembali ke rak setelah jam tutup unit, atau dipinjam melewati batas, dengan lama keluar',
     guard: 'rekam_medis:view',
     input: z.strictObject({ unitId: idSchema.optional() }),
-    output: z.object({
-      generatedAt: z.string(),
-      items: z.array(overdueItemSchema),
-      byUnit: z.array(z.object({ unitId: idSchema.nullable(), unitName: z.string(), count: z.number().int() })),
-    }),
+    output: folderOverdueSchema,
   }),
   'folders.indicators': method({
     summary: 'Indikator ruang rekam medis: waktu penyediaan berkas (≤ 10 menit, median, P90) dan angka KLPCM per unit, dokter dan bulan',

@@ -1,4 +1,4 @@
-import type { CompletenessReview, Folder, PullList, SharedSettings } from '../../contract';
+import type { CompletenessReview, Folder, FolderOverdue, PullList, SharedSettings } from '../../contract';
 import { code128Svg } from '../barcode';
 import { esc, kopLines, printDocument } from '../html';
 import { localClock } from '../../domain/antrean';
@@ -51,6 +51,55 @@ ${kop(settings)}
 <h1>DAFTAR TARIK BERKAS REKAM MEDIS</h1>
 <div class="sub">${esc(tanggalPanjang(list.date))} · dicetak ${esc(hariTanggalJam(new Date(list.generatedAt), settings.timeZone))} · ${list.count} berkas · urut rak (${esc(filingOrderLabel[settings.folders.filingOrder])})</div>
 ${list.count === 0 ? '<p>Tidak ada berkas yang perlu ditarik.</p>' : sections}
+</div>`,
+  });
+}
+
+/** "2 j 15 mnt" — how long a folder has been out. */
+function durationText(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  return [days ? `${days} hr` : '', hours ? `${hours} j` : '', `${rest} mnt`].filter(Boolean).join(' ');
+}
+
+/**
+ * Berkas terlambat kembali (A4): per unit — RM, names, out since, closing time, how long out —
+ * for the records clerk's round of the units after closing; borrowed folders past their due
+ * date at the end.
+ */
+export function overdueDocument(overdue: FolderOverdue, settings: SharedSettings): string {
+  const when = (iso: string) => hariTanggalJam(new Date(iso), settings.timeZone);
+  // Units first (the round after closing), borrowed folders last.
+  const groups = [...overdue.byUnit]
+    .sort((a, b) => Number(a.unitId === null) - Number(b.unitId === null))
+    .map((g) => {
+      const items = overdue.items.filter((i) => (i.unitName ?? 'Dipinjam') === g.unitName);
+      const borrowed = items[0]?.kind === 'dipinjam';
+      return `<h2>${esc(g.unitName)} (${g.count})</h2>
+<table><thead><tr><th class="check">✓</th><th>No. RM</th><th>Nama</th><th>Keluar sejak</th><th>${borrowed ? 'Peminjam · batas kembali' : 'Jam tutup'}</th><th>Lama keluar</th></tr></thead><tbody>
+${items
+  .map(
+    (i) =>
+      `<tr><td class="check"></td><td class="mono key">${esc(i.rmNumber)}</td><td>${esc(i.names.join(', '))}${i.sentBack ? ' <i>(dikembalikan untuk dilengkapi)</i>' : ''}</td><td>${esc(when(i.outSince))}</td><td>${
+        i.kind === 'dipinjam'
+          ? `${esc(i.borrower)} · ${esc(i.dueDate ? tanggalPanjang(i.dueDate) : '')}`
+          : esc(i.closingTime?.replace(':', '.') ?? '—')
+      }</td><td>${esc(durationText(i.minutesOut))}</td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>`;
+    })
+    .join('\n');
+  return printDocument({
+    title: 'Berkas terlambat kembali',
+    ...A4,
+    css: flowingPage,
+    body: `<div class="doc">
+${kop(settings)}
+<h1>BERKAS REKAM MEDIS TERLAMBAT KEMBALI</h1>
+<div class="sub">dicetak ${esc(when(overdue.generatedAt))} · ${overdue.items.length} berkas</div>
+${overdue.items.length === 0 ? '<p>Semua berkas sudah kembali ke rak.</p>' : groups}
 </div>`,
   });
 }

@@ -182,7 +182,9 @@ export function PendaftaranScreen() {
     setPanel({
       patientId: patient.id,
       notices: warnings,
-      headline: created ? `Pasien baru tersimpan: No. RM ${patient.rmNumber}. Daftarkan kunjungannya.` : 'Data pasien sudah dikoreksi.',
+      headline: created
+        ? `Pasien baru tersimpan: No. RM ${patient.rmNumber}. Cetak kartu berobat (Alt+C) dan label map berkas (Alt+M), lalu daftarkan kunjungannya.`
+        : 'Data pasien sudah dikoreksi.',
     });
   };
 

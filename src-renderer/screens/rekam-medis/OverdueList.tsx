@@ -6,14 +6,21 @@ import { jam, tanggalPendek, tanggalPendekWaktu } from '../../lib/format';
 import { durasi } from './scan';
 
 /** Folders not back on the shelf after their unit's closing time, or borrowed past the due date, by unit. */
-export function OverdueList() {
+export function OverdueList({ onPrint }: { onPrint: (unitId: number | null) => void }) {
   const { settings } = useSession();
   const [unitId, setUnitId] = useState('');
   const overdue = useRemote('folders.overdue', unitId ? { unitId: Number(unitId) } : {}, { refreshOn: ['folders.changed'] });
   const all = useRemote('folders.overdue', {}, { refreshOn: ['folders.changed'] });
   const at = (iso: string) => `${tanggalPendekWaktu(iso, settings.timeZone)} ${jam(iso, settings.timeZone)}`;
   return (
-    <Panel title="Berkas terlambat kembali">
+    <Panel
+      title="Berkas terlambat kembali"
+      actions={
+        <button type="button" className="btn btn-small" onClick={() => onPrint(unitId ? Number(unitId) : null)}>
+          Cetak daftar terlambat
+        </button>
+      }
+    >
       <div className="rm-filters">
         <SelectField
           label="Unit"

@@ -70,7 +70,22 @@ export function RekamMedisScreen() {
         />
       ),
     },
-    { id: 'terlambat', label: 'Terlambat', key: 'J', render: () => <OverdueList /> },
+    {
+      id: 'terlambat',
+      label: 'Terlambat',
+      key: 'J',
+      render: () => (
+        <OverdueList
+          onPrint={(unitId) =>
+            setPrintJob({
+              label: 'Daftar berkas terlambat',
+              printer: 'letter',
+              load: () => client.call('documents.overdue', unitId === null ? {} : { unitId }),
+            })
+          }
+        />
+      ),
+    },
     { id: 'indikator', label: 'Indikator', key: 'I', render: () => <IndicatorsPanel /> },
     { id: 'inaktif', label: 'Inaktif', key: 'N', render: () => <InactiveList /> },
     { id: 'unit', label: 'Unit & gabung', key: 'U', render: () => <UnitsAndMerge /> },
