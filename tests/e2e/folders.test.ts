@@ -208,6 +208,8 @@ describe('Rekam Medis: folders out and back by keyboard', () => {
     await shot(page, '45-cetak-daftar-tarik');
     await page.keyboard.press('Escape');
     await pullPrint.waitFor({ state: 'detached' });
+    // Back to scanning: the scan field has the focus again.
+    await expect.poll(() => scanField.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // The overdue list (Alt+J) prints on A4 for the round of the units after closing.
     await page.keyboard.press('Alt+J');
@@ -218,6 +220,7 @@ describe('Rekam Medis: folders out and back by keyboard', () => {
     await page.frameLocator('iframe[title^="Pratinjau Berkas terlambat"]').getByText('BERKAS REKAM MEDIS TERLAMBAT KEMBALI').waitFor();
     await page.keyboard.press('Escape');
     await overduePrint.waitFor({ state: 'detached' });
+    await expect.poll(() => scanField.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // Di mana berkas? The first folder's history: out to Poli Umum, back, filed — all scanned.
     await page.keyboard.press('Alt+M');

@@ -268,6 +268,12 @@ export function SuaraTab() {
   const { can } = useSession();
   const clips = useRemote('voice.list', {}, { refreshOn: ['voice.changed', 'reference.changed'] });
   const [recording, setRecording] = useState<string | null>(null);
+  /** The clip whose recorder just closed: its "Rekam ulang" gets the focus once React has put it back. */
+  const [refocus, setRefocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (refocus === null || recording !== null) return;
+    document.querySelector<HTMLElement>(`tr[data-klip="${refocus}"] [data-aksi="rekam"]`)?.focus();
+  }, [refocus, recording]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const canEdit = can('pengaturan:correction');
   const problem = canEdit ? microphoneProblem() : null;
@@ -339,11 +345,9 @@ export function SuaraTab() {
                                   clip={clip}
                                   onDone={(saved) => {
                                     setRecording(null);
-                                    // The recorder row is gone: the focus goes back to its "Rekam ulang".
-                                    setTimeout(
-                                      () => document.querySelector<HTMLElement>(`tr[data-klip="${clip.key}"] [data-aksi="rekam"]`)?.focus(),
-                                      0,
-                                    );
+                                    // The recorder is replaced by the row's buttons: the focus goes back to its "Rekam ulang"
+                                    // after that render (a timer could fire before React has committed it).
+                                    setRefocus(clip.key);
                                     if (saved) setMessage({ ok: true, text: `${clip.label}: rekaman baru disimpan dan langsung dipakai.` });
                                   }}
                                 />
