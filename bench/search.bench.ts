@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import { DEFAULT_DEMO_SEED, DEMO_DATA_VERSION, DEMO_HOME_DISTRICT, DEMO_NEIGHBOUR_DISTRICTS, generatePatients } from '../src-main/app/demo-data';
 import { startHost, type Host } from '../src-main/app/host';
 import { insertVisitsRaw, villageCodesIn } from '../src-main/db/repositories/demo';
+import { patientSummaryQuery } from '../src-main/db/repositories/patients';
 import { listUnits } from '../src-main/db/repositories/reference';
 import { LATEST_SCHEMA_VERSION } from '../src-main/db/migrations';
 import type { NewPatient, NewVisit } from '../src-main/db/schema';
@@ -280,24 +281,7 @@ async function queryMix(host: Host, perKind: number): Promise<BenchQuery[]> {
 async function likeSearch(host: Host, query: string): Promise<{ id: number; name: string }[]> {
   const words = query.split(/\s+/).filter((w) => w !== '');
   const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await host.ctx.db
-    .selectFrom('patient as p')
-    .leftJoin('region as v', 'v.code', 'p.village_code')
-    .select((eb) => [
-      'p.id',
-      'p.rm_number',
-      'p.name',
-      'p.sex',
-      'p.birth_date',
-      'p.payer_default',
-      'v.name as village',
-      eb
-        .selectFrom('visit')
-        .select((e) => e.fn.max('visit_date').as('d'))
-        .whereRef('visit.patient_id', '=', 'p.id')
-        .as('last_visit'),
-    ])
-    .where('p.merged_into', 'is', null)
+  const rows = await patientSummaryQuery(host.ctx.db)
     .where((eb) =>
       eb.and(
         words.map((w) =>

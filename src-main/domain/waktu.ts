@@ -49,6 +49,11 @@ export function hariTanggalJam(instant: Date, timeZone: string): string {
   return `${day}, ${tanggalPanjang(date)} ${time}${zonaSingkat[timeZone] ? ` ${zonaSingkat[timeZone]}` : ''}`;
 }
 
+/** A calendar date `n` days later (or earlier): `addDays('2026-11-30', 1)` → `2026-12-01`. */
+export function addDays(isoDate: string, n: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Whole years between a birth date and a date, both `YYYY-MM-DD`. */
 export function ageInYears(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

@@ -31,7 +31,7 @@ import {
   type Place,
 } from '../domain/berkas';
 import { rmCandidates } from '../domain/rm';
-import { localDate } from '../domain/waktu';
+import { addDays, localDate } from '../domain/waktu';
 import type { Call, ServiceContext } from './context';
 import { actorOf, type Handlers } from './handler';
 import { loadSharedSettings } from './settings';
@@ -43,8 +43,6 @@ import { loadSharedSettings } from './settings';
 export function auditFolderView(_ctx: ServiceContext, _actor: Call['actor'], _folderId: number): void {
   // issue #8 writes the audit log here
 }
-
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 type UnitNames = (id: number) => string;
 const unitNamesOf = (units: readonly Unit[]): UnitNames => {

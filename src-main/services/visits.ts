@@ -7,7 +7,7 @@ import { nextNumber } from '../db/repositories/sequences';
 import * as visits from '../db/repositories/visit-records';
 import { defaultUnit, proposeCluster, routedCluster } from '../domain/klaster';
 import { isKunjunganBaru } from '../domain/kunjungan';
-import { localDate } from '../domain/waktu';
+import { addDays, localDate } from '../domain/waktu';
 import type { ServiceContext } from './context';
 import { translateConstraint } from './constraint';
 import { actorOf, type Handlers } from './handler';
@@ -245,9 +245,8 @@ export function visitHandlers(ctx: ServiceContext): Handlers<keyof typeof visitM
     'appointments.list': async ({ from, to, includeCancelled, patientId }) => {
       const day = today(await loadSharedSettings(ctx.db));
       const start = from ?? day;
-      const daysAfter = (n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
       // Default: today and tomorrow, the records room's planning horizon; for one patient, the year ahead.
-      const end = to ?? daysAfter(patientId === undefined ? 1 : 365);
+      const end = to ?? addDays(day, patientId === undefined ? 1 : 365);
       if (end < start) throw new LoketError('VALIDATION', 'Tanggal akhir sebelum tanggal awal.', [{ path: 'to', message: 'Sebelum tanggal awal' }]);
       return visits.listAppointments(ctx.db, start, end, includeCancelled ?? false, patientId);
     },

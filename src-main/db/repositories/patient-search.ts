@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { MUHAMMAD } from '../../domain/nama';
 import type { IdentifierQuery, MatchedBy, NameTerm } from '../../domain/pencarian';
 import type { Executor } from './executor';
+import { patientSummaryQuery } from './patients';
 
 /**
  * Patient search through the indexes of migrations 0005 and 0007 (see there): `patient_search`,
@@ -238,24 +239,7 @@ export async function findBornBetween(db: Executor, from: string, to: string, ca
 /** Result lines of live patients by id (any order), with the last visit. */
 export async function findRowsByIds(db: Executor, ids: readonly number[]): Promise<SearchRow[]> {
   if (ids.length === 0) return [];
-  return db
-    .selectFrom('patient as p')
-    .leftJoin('region as v', 'v.code', 'p.village_code')
-    .select((eb) => [
-      'p.id',
-      'p.rm_number',
-      'p.name',
-      'p.sex',
-      'p.birth_date',
-      'p.payer_default',
-      'v.name as village',
-      eb
-        .selectFrom('visit')
-        .select((e) => e.fn.max('visit_date').as('d'))
-        .whereRef('visit.patient_id', '=', 'p.id')
-        .as('last_visit'),
-    ])
-    .where('p.merged_into', 'is', null)
+  return patientSummaryQuery(db)
     .where('p.id', 'in', [...ids])
     .execute();
 }

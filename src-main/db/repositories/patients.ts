@@ -2,7 +2,8 @@ import type { PatientSummary } from '../../contract';
 import type { NewPatient } from '../schema';
 import type { Executor } from './executor';
 
-const summaryColumns = (db: Executor) =>
+/** Live patients with what a search result line shows (village name, last visit); callers add their own filter. */
+export const patientSummaryQuery = (db: Executor) =>
   db
     .selectFrom('patient as p')
     .leftJoin('region as v', 'v.code', 'p.village_code')
@@ -22,7 +23,7 @@ const summaryColumns = (db: Executor) =>
     ])
     .where('p.merged_into', 'is', null);
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>['execute']>>[number];
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof patientSummaryQuery>['execute']>>[number];
 
 const summaryOf = (r: SummaryRow): PatientSummary => ({
   id: r.id,
@@ -38,7 +39,7 @@ const summaryOf = (r: SummaryRow): PatientSummary => ({
 /** Search-result lines for the given ids, in the order given. */
 export async function summariesByIds(db: Executor, ids: readonly number[]): Promise<PatientSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await summaryColumns(db).where('p.id', 'in', ids).execute();
+  const rows = await patientSummaryQuery(db).where('p.id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, summaryOf(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
