@@ -1,89 +1,61 @@
-import { useState } from 'react';
-import { useRemote } from '../../api/react';
-import { useSession } from '../../app/session';
+import type { ReactNode } from 'react';
+import { navigate, useRoute } from '../../app/routes';
 import { useShortcut } from '../../app/shortcuts';
-import { EmptyNote, Panel, RemoteView, Screen } from '../../components/ui';
-import { angka, geserTanggal, hariIni, hariTanggalDari } from '../../lib/format';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { Screen } from '../../components/ui';
+import { Dasbor } from './Dasbor';
 
-/** One day's visits by unit and by payer, and the patient counts. */
+interface LaporanTab {
+  id: string;
+  label: string;
+  /** Alt + this letter opens the tab (Alt+H, Alt+R and Alt+K are taken by the day picker and the shell). */
+  key: string;
+  render: () => ReactNode;
+}
+
+/** The report tabs, in order; `#/laporan/<id>` opens one. Add a tab by adding an entry here. */
+const tabs: LaporanTab[] = [{ id: 'dasbor', label: 'Dasbor', key: 'D', render: () => <Dasbor /> }];
+
+/** Reports in tabs: the live dashboard first; Ctrl+PageUp / Ctrl+PageDown step through them. */
 export function LaporanScreen() {
-  const { settings } = useSession();
-  const today = hariIni(settings.timeZone);
-  const [date, setDate] = useState(today);
-  const summary = useRemote('reports.daySummary', { date }, { enabled: date !== '' });
-  useShortcut({ keys: 'Alt+PageUp', label: 'Hari sebelumnya', group: 'Laporan', handler: () => setDate((d) => geserTanggal(d || today, -1)) });
-  useShortcut({ keys: 'Alt+PageDown', label: 'Hari berikutnya', group: 'Laporan', handler: () => setDate((d) => geserTanggal(d || today, 1)) });
-  useShortcut({ keys: 'Alt+H', label: 'Kembali ke hari ini', group: 'Laporan', handler: () => setDate(today) });
-  const shown = summary.data?.date === date ? summary.data : undefined;
-
+  const route = useRoute();
+  const current = tabs.find((t) => t.id === route.sub) ?? tabs[0]!;
+  const step = (by: number) => {
+    const at = tabs.indexOf(current);
+    navigate(`laporan/${tabs[(at + by + tabs.length) % tabs.length]!.id}`, true);
+  };
+  useShortcut({ keys: 'Ctrl+PageUp', label: 'Tab laporan sebelumnya', group: 'Laporan', handler: () => step(-1) });
+  useShortcut({ keys: 'Ctrl+PageDown', label: 'Tab laporan berikutnya', group: 'Laporan', handler: () => step(1) });
   return (
-    <Screen
-      title="Laporan"
-      subtitle={`Ringkasan kunjungan ${date === today ? 'hari ini, ' : ''}${date ? hariTanggalDari(date) : ''}`}
-      actions={
-        <div className="date-picker">
-          <label className="sr-only" htmlFor="tanggal-laporan">
-            Tanggal laporan
-          </label>
-          <input id="tanggal-laporan" type="date" value={date} max="2999-12-31" onChange={(e) => setDate(e.target.value)} />
-          <button type="button" className="btn" onClick={() => setDate(today)} disabled={date === today} title="Alt+H">
-            Hari ini
-          </button>
-        </div>
-      }
-    >
-      {date === '' ? (
-        <EmptyNote>Pilih tanggal terlebih dahulu.</EmptyNote>
-      ) : (
-        <RemoteView remote={{ ...summary, data: shown }}>
-          {(s) => (
-            <>
-              <div className="stat-grid">
-                <Stat label="Kunjungan" value={s.visits} testId="stat-kunjungan" />
-                <Stat label="Kunjungan baru" value={s.kunjunganBaru} note="kunjungan pertama tahun ini" />
-                <Stat label="Pasien baru" value={s.pasienBaru} note="No. RM baru" />
-                <Stat label="Pasien terdaftar" value={s.patientsTotal} note="seluruh pasien" testId="stat-pasien" />
-              </div>
-              <div className="two-col">
-                <Panel title="Kunjungan per unit">
-                  <Bars rows={s.byUnit} empty="Belum ada kunjungan pada tanggal ini." />
-                </Panel>
-                <Panel title="Kunjungan per penjamin">
-                  <Bars rows={s.byPayer} empty="Belum ada kunjungan pada tanggal ini." />
-                </Panel>
-              </div>
-            </>
-          )}
-        </RemoteView>
-      )}
+    <Screen title="Laporan" subtitle="Angka hari ini dan rekap kunjungan.">
+      <div className="tabs" role="tablist" aria-label="Bagian laporan">
+        {tabs.map((t) => (
+          <TabButton key={t.id} tab={t} selected={t === current} />
+        ))}
+      </div>
+      <div id={`laporan-panel-${current.id}`} role="tabpanel" aria-labelledby={`laporan-tab-${current.id}`} className="tab-panel">
+        <ErrorBoundary key={current.id} place={`tab ${current.label}`}>
+          {current.render()}
+        </ErrorBoundary>
+      </div>
     </Screen>
   );
 }
 
-function Stat({ label, value, note, testId }: { label: string; value: number; note?: string; testId?: string }) {
+function TabButton({ tab, selected }: { tab: LaporanTab; selected: boolean }) {
+  const open = () => navigate(`laporan/${tab.id}`, true);
+  useShortcut({ keys: `Alt+${tab.key}`, label: `Tampilkan ${tab.label.toLowerCase()}`, group: 'Laporan', handler: open });
   return (
-    <div className="stat" data-testid={testId}>
-      <div className="stat-value">{angka(value)}</div>
-      <div className="stat-label">{label}</div>
-      {note ? <div className="stat-note">{note}</div> : null}
-    </div>
-  );
-}
-
-function Bars({ rows, empty }: { rows: { key: string; label: string; count: number }[]; empty: string }) {
-  if (rows.length === 0) return <EmptyNote>{empty}</EmptyNote>;
-  const max = Math.max(...rows.map((r) => r.count), 1);
-  return (
-    <ul className="bars">
-      {rows.map((r) => (
-        <li key={r.key} className="bar-row">
-          <span className="bar-label">{r.label}</span>
-          <span className="bar-track" aria-hidden="true">
-            <span className="bar-fill" style={{ width: `${(r.count / max) * 100}%` }} />
-          </span>
-          <span className="bar-count">{angka(r.count)}</span>
-        </li>
-      ))}
-    </ul>
+    <button
+      type="button"
+      role="tab"
+      id={`laporan-tab-${tab.id}`}
+      aria-selected={selected}
+      aria-controls={`laporan-panel-${tab.id}`}
+      className="tab"
+      onClick={open}
+    >
+      {tab.label} <kbd>Alt+{tab.key}</kbd>
+    </button>
   );
 }
