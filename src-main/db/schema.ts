@@ -206,6 +206,8 @@ export interface FolderTable {
   last_unit_id: number | null;
   created_at: string;
   updated_at: string;
+  /** Combined into this folder (a merged patient's); null while the folder is its own. */
+  combined_into: Generated<number | null>;
 }
 
 export interface FolderPatientTable {

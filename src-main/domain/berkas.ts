@@ -86,6 +86,8 @@ export const movementKinds = [
   'aktif',
   'digabung',
   'sementara',
+  'dipisah',
+  'jilid_baru',
 ] as const;
 export type MovementKind = (typeof movementKinds)[number];
 
@@ -101,8 +103,10 @@ export const movementLabels: Record<MovementKind, string> = {
   ditemukan: 'Ditemukan',
   inaktif: 'Dipindah ke rak inaktif',
   aktif: 'Diaktifkan kembali',
-  digabung: 'Berkas sementara digabung ke berkas asli',
+  digabung: 'Digabung ke berkas lain',
   sementara: 'Berkas sementara dibuat',
+  dipisah: 'Dipisah kembali (penggabungan pasien dibatalkan)',
+  jilid_baru: 'Jilid baru dibuka',
 };
 
 export type Place = { kind: Exclude<LocationKind, 'unit'> } | { kind: 'unit'; unitId: number };

@@ -29,9 +29,9 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
         paper: { widthMm: 85.6, heightMm: 54 },
       };
     },
-    'documents.folderLabel': async ({ patientId }) => {
+    'documents.folderLabel': async ({ patientId, volume }) => {
       const patient = await patientOf(patientId);
-      return { title: `Label berkas ${patient.rmNumber}`, html: labelBerkas(patient), paper: { widthMm: 90, heightMm: 40 } };
+      return { title: `Label berkas ${patient.rmNumber}`, html: labelBerkas(patient, volume), paper: { widthMm: 90, heightMm: 40 } };
     },
     'documents.pullList': async ({ unitId, includeDone }) => {
       const list = await buildPullList(ctx, { unitId, includeDone });

@@ -74,6 +74,8 @@ function folderOut(f: repo.FolderRecord, settings: SharedSettings, unitName: Uni
     section: sectionOf(f.rmBase, filingOrder, sections),
     patients: f.patients,
     createdAt: f.createdAt,
+    combinedInto: f.combinedInto && { id: f.combinedInto.id, rmNumber: f.combinedInto.rmBase },
+    volumes: f.volumes,
   };
 }
 
@@ -110,12 +112,15 @@ async function requireFolder(db: Executor, id: number): Promise<repo.FolderRecor
 
 /** The folder of a scanned or typed RM number; a clear message when there is none. */
 export async function folderByCode(db: Executor, code: string, settings: SharedSettings): Promise<repo.FolderRecord> {
+  // An older volume's label carries "/J<n>" after the RM; the RM alone is the current volume.
+  const volume = /^(.+?)\s*\/\s*J(\d{1,2})$/i.exec(code.trim());
+  const rm = volume ? volume[1]! : code;
   // Family format: a patient's RM (with member) or the family folder's own number (without).
   const candidates = [
-    ...rmCandidates(code, settings.rmFormat),
-    ...(settings.rmFormat.family ? rmCandidates(code, { ...settings.rmFormat, family: false }) : []),
+    ...rmCandidates(rm, settings.rmFormat),
+    ...(settings.rmFormat.family ? rmCandidates(rm, { ...settings.rmFormat, family: false }) : []),
   ];
-  const id = await repo.folderIdByRm(db, candidates);
+  const id = volume ? await repo.volumeIdByRm(db, candidates, Number(volume[2])) : await repo.folderIdByRm(db, candidates);
   if (id === undefined)
     throw new LoketError('NOT_FOUND', `No. RM "${code.trim().slice(0, 40)}" tidak ditemukan. Periksa angkanya atau pindai ulang label berkas.`, [
       { path: 'code', message: 'Tidak ditemukan' },
@@ -385,7 +390,14 @@ export function folderHandlers(ctx: ServiceContext): Handlers<keyof typeof folde
       let proposal: Awaited<ReturnType<Handlers<'folders.scan'>['folders.scan']>>['proposal'];
       if (folder.status === 'hilang')
         proposal = { action: 'none', to: null, label: 'Berkas ditandai hilang: tandai ditemukan bila sudah ada di tangan.' };
-      else if (folder.status === 'digabung') proposal = { action: 'none', to: null, label: 'Berkas sementara ini sudah digabung ke berkas aslinya.' };
+      else if (folder.status === 'digabung')
+        proposal = {
+          action: 'none',
+          to: null,
+          label: folder.combinedInto
+            ? `Berkas ini sudah digabung ke berkas RM ${folder.combinedInto.rmBase}.`
+            : 'Berkas sementara ini sudah digabung ke berkas aslinya.',
+        };
       else if (place.kind === 'ruang_rm' && folder.lastUnitId !== null)
         proposal = { action: 'review', to: null, label: 'Periksa kelengkapan (KLPCM), lalu simpan atau kembalikan ke unit.' };
       else if ((place.kind === 'rak' || place.kind === 'ruang_rm') && first) proposal = move('unit', first.unitId, `Kirim ke ${first.unitName}`);
@@ -675,6 +687,103 @@ export function folderHandlers(ctx: ServiceContext): Handlers<keyof typeof folde
           ) as never,
         },
       };
+    },
+
+    'folders.moveInactive': async ({ folderIds, method }, call) => {
+      const userId = actorOf(call).id;
+      const at = ctx.now().toISOString();
+      const ids = [...new Set(folderIds)];
+      await ctx.db.transaction().execute(async (trx) => {
+        const folders = await repo.getFolders(trx, ids);
+        const missing = ids.find((id) => !folders.some((f) => f.id === id));
+        if (missing !== undefined)
+          throw new LoketError('NOT_FOUND', `Berkas dengan id ${missing} tidak ditemukan; tidak ada berkas yang dipindah.`, [
+            { path: 'folderIds', message: 'Tidak ditemukan' },
+          ]);
+        const unitName = unitNamesOf(await listUnits(trx));
+        for (const folder of folders) {
+          const plan = planMove(stateOf(folder), { kind: 'rak_inaktif' }, 'move', unitName);
+          if (!plan.ok) throw new LoketError('CONFLICT', `Berkas ${folder.rmBase}: ${plan.message} Tidak ada berkas yang dipindah.`);
+          const from = placeOf(folder);
+          await repo.insertMovement(trx, {
+            folderId: folder.id,
+            at,
+            kind: plan.kind,
+            fromKind: from.kind,
+            fromUnitId: from.kind === 'unit' ? from.unitId : null,
+            toKind: 'rak_inaktif',
+            toUnitId: null,
+            userId,
+            method,
+          });
+          await repo.updateFolder(trx, folder.id, { status: plan.status, locationKind: 'rak_inaktif', locationUnitId: null, outSince: null, at });
+        }
+      });
+      ctx.events.emit('folders.changed', { folderId: ids[0]!, change: 'inactive' });
+      return { moved: ids.length };
+    },
+
+    'folders.newVolume': async ({ folderId, oldVolumeTo }, call) => {
+      const settings = await loadSharedSettings(ctx.db);
+      const userId = actorOf(call).id;
+      const at = ctx.now().toISOString();
+      const newId = await ctx.db.transaction().execute(async (trx) => {
+        const folder = await requireFolder(trx, folderId);
+        const refuse = (why: string) => {
+          throw new LoketError('CONFLICT', `Berkas ${folder.rmBase}: ${why}`);
+        };
+        if (folder.temporaryFor !== null) refuse('berkas sementara tidak dibuatkan jilid baru; tandai berkas aslinya ditemukan.');
+        if (folder.status === 'digabung' || folder.status === 'hilang') refuse(`berkas berstatus ${folder.status}, tidak bisa dibuatkan jilid baru.`);
+        const latest = await repo.latestVolume(trx, folder.rmBase);
+        if (latest !== folder.volume) refuse(`jilid ${folder.volume} bukan jilid terakhir (jilid terakhir: ${latest}).`);
+        if (folder.locationKind !== 'rak' && folder.locationKind !== 'ruang_rm')
+          refuse('jilid baru dibuka di ruang rekam medis: terima kembali berkasnya dulu.');
+        const unitName = unitNamesOf(await listUnits(trx));
+        const from = placeOf(folder);
+        const target: Place = { kind: oldVolumeTo };
+        const plan = from.kind === target.kind ? null : planMove(stateOf(folder), target, 'move', unitName);
+        if (plan && !plan.ok) refuse(plan.message);
+        const id = await repo.insertVolume(trx, folder, at);
+        await repo.relinkPatients(trx, folder.id, id);
+        await repo.insertMovement(trx, {
+          folderId: id,
+          at,
+          kind: 'jilid_baru',
+          fromKind: null,
+          fromUnitId: null,
+          toKind: folder.locationKind === 'rak' ? 'rak' : 'ruang_rm',
+          toUnitId: null,
+          userId,
+          method: 'sistem',
+          reason: `Jilid ${folder.volume + 1} dibuka; jilid ${folder.volume} ${oldVolumeTo === 'rak_inaktif' ? 'ke rak inaktif' : 'tetap di rak'}`,
+        });
+        if (plan?.ok) {
+          await repo.insertMovement(trx, {
+            folderId: folder.id,
+            at,
+            kind: plan.kind,
+            fromKind: from.kind,
+            fromUnitId: null,
+            toKind: target.kind,
+            toUnitId: null,
+            userId,
+            method: 'sistem',
+            reason: `Jilid ${folder.volume + 1} dibuka`,
+          });
+          await repo.updateFolder(trx, folder.id, {
+            status: plan.status,
+            locationKind: target.kind,
+            locationUnitId: null,
+            outSince: null,
+            at,
+          });
+        }
+        return id;
+      });
+      ctx.events.emit('folders.changed', { folderId: newId, change: 'volume' });
+      const units = unitNamesOf(await listUnits(ctx.db));
+      const [folder, previous] = await repo.getFolders(ctx.db, [newId, folderId]);
+      return { folder: folderOut(folder!, settings, units), previous: folderOut(previous!, settings, units) };
     },
 
     'folders.inactive': async ({ years, limit }) => {

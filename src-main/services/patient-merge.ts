@@ -3,6 +3,7 @@ import type { Executor } from '../db/repositories/executor';
 import * as merges from '../db/repositories/patient-merges';
 import { patientIdByNik } from '../db/repositories/patient-records';
 import type { ServiceContext } from './context';
+import { combineMergedFolder, separateCombinedFolder } from './folder-merge';
 import { actorOf, type Handlers } from './handler';
 
 export function patientMergeHandlers(ctx: ServiceContext): Handlers<keyof typeof patientMergeMethods> {
@@ -27,15 +28,17 @@ export function patientMergeHandlers(ctx: ServiceContext): Handlers<keyof typeof
         ]);
       const by = actorOf(call).id;
       const at = ctx.now().toISOString();
-      const id = await ctx.db.transaction().execute(async (trx) => {
+      const { id, folder } = await ctx.db.transaction().execute(async (trx) => {
         await livePatient(trx, keepId, 'keepId');
         await livePatient(trx, mergeId, 'mergeId');
-        const moved = await merges.moveRows(trx, mergeId, keepId);
+        const folder = await combineMergedFolder(trx, { mergedId: mergeId, keptId: keepId, at, userId: by });
+        const moved = { ...(await merges.moveRows(trx, mergeId, keepId)), folder };
         await merges.setMergedInto(trx, mergeId, keepId, at);
-        return merges.insertMerge(trx, { keptId: keepId, mergedId: mergeId, reason, moved, at, by });
+        return { id: await merges.insertMerge(trx, { keptId: keepId, mergedId: mergeId, reason, moved, at, by }), folder };
       });
       ctx.events.emit('patients.changed', { patientId: keepId, change: 'updated' });
       ctx.events.emit('patients.changed', { patientId: mergeId, change: 'updated' });
+      if (folder) ctx.events.emit('folders.changed', { folderId: folder.folderId, change: 'combined' });
       ctx.log.info(`pasien ${mergeId} digabung ke ${keepId} (penggabungan ${id}) oleh user ${by}`);
       return mergeById(ctx.db, id);
     },
@@ -55,13 +58,16 @@ export function patientMergeHandlers(ctx: ServiceContext): Handlers<keyof typeof
         if (merged.nik && (await patientIdByNik(trx, merged.nik)) !== undefined) {
           throw new LoketError('CONFLICT', 'NIK pasien yang digabung kini dipakai pasien lain; periksa data itu sebelum membatalkan.');
         }
-        await merges.moveRows(trx, row.kept_id, row.merged_id, JSON.parse(row.moved) as merges.MovedRows);
+        const moved = JSON.parse(row.moved) as merges.MovedRows;
+        await merges.moveRows(trx, row.kept_id, row.merged_id, moved);
+        if (moved.folder) await separateCombinedFolder(trx, moved.folder, { at, userId: by, reason: `Penggabungan pasien #${row.id} dibatalkan` });
         await merges.setMergedInto(trx, row.merged_id, null, at);
         await merges.markUndone(trx, row.id, at, by);
-        return row;
+        return { ...row, folderId: moved.folder?.folderId };
       });
       ctx.events.emit('patients.changed', { patientId: merge.kept_id, change: 'updated' });
       ctx.events.emit('patients.changed', { patientId: merge.merged_id, change: 'updated' });
+      if (merge.folderId !== undefined) ctx.events.emit('folders.changed', { folderId: merge.folderId, change: 'separated' });
       ctx.log.info(`penggabungan ${mergeId} dibatalkan oleh user ${by}`);
       return mergeById(ctx.db, mergeId);
     },

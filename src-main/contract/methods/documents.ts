@@ -50,9 +50,9 @@ export const documentMethods = {
     output: printableSchema,
   }),
   'documents.folderLabel': method({
-    summary: 'Label map rekam medis: No. RM menurut urutan rak, kode batang, nama dan tahun lahir',
+    summary: 'Label map rekam medis: No. RM menurut urutan rak, kode batang, nama dan tahun lahir (jilid lama: kode "RM/J<n>")',
     guard: 'pasien:view',
-    input: z.strictObject({ patientId: idSchema }),
+    input: z.strictObject({ patientId: idSchema, volume: z.number().int().min(1).max(99).optional() }),
     output: printableSchema,
   }),
   'documents.receipt': method({

@@ -45,6 +45,10 @@ export const folderSchema = z.object({
   section: z.string(),
   patients: z.array(z.object({ id: idSchema, rmNumber: z.string(), name: z.string(), sex: z.string(), birthDate: z.string() })),
   createdAt: z.string(),
+  /** A merged patient's folder: the folder its sheets were put into. */
+  combinedInto: z.object({ id: idSchema, rmNumber: z.string() }).nullable(),
+  /** How many volumes the RM has; `volume` is this one's number. */
+  volumes: z.number().int(),
 });
 export type Folder = z.infer<typeof folderSchema>;
 
@@ -309,5 +313,20 @@ export const folderMethods = {
         }),
       ),
     }),
+  }),
+  'folders.moveInactive': method({
+    summary: 'Memindahkan sekumpulan berkas dari rak aktif ke rak inaktif dalam satu transaksi (semua atau tidak sama sekali)',
+    guard: 'rekam_medis:input',
+    input: z.strictObject({
+      folderIds: z.array(idSchema).min(1, 'Pilih minimal satu berkas.').max(500, 'Paling banyak 500 berkas sekali pindah.'),
+      method: moveMethodSchema,
+    }),
+    output: z.object({ moved: z.number().int() }),
+  }),
+  'folders.newVolume': method({
+    summary: 'Membuka jilid baru untuk berkas yang sudah penuh; jilid lama tetap di rak atau dipindah ke rak inaktif',
+    guard: 'rekam_medis:input',
+    input: z.strictObject({ folderId: idSchema, oldVolumeTo: z.enum(['rak', 'rak_inaktif']) }),
+    output: z.object({ folder: folderSchema, previous: folderSchema }),
   }),
 };

@@ -10,6 +10,7 @@ import * as m0008 from './0008_antrean';
 import * as m0009 from './0009_suara';
 import * as m0010 from './0010_berkas';
 import * as m0011 from './0011_antrean_permintaan';
+import * as m0012 from './0012_berkas_gabung_jilid';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: '0009_suara', up: m0009.up },
   { version: 10, name: '0010_berkas', up: m0010.up },
   { version: 11, name: '0011_antrean_permintaan', up: m0011.up },
+  { version: 12, name: '0012_berkas_gabung_jilid', up: m0012.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

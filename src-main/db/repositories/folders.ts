@@ -18,6 +18,10 @@ export interface FolderRecord {
   createdAt: string;
   patients: { id: number; rmNumber: string; name: string; sex: string; birthDate: string }[];
   openReviewId: number | null;
+  /** The folder this one's sheets were put into (a merged patient's), with its RM. */
+  combinedInto: { id: number; rmBase: string } | null;
+  /** How many volumes the RM has (this one included). */
+  volumes: number;
 }
 
 /** The folder's RM in SQL: the RM number, without the `-NN` member suffix for family folders. */
@@ -59,6 +63,7 @@ const folderColumns = [
   'f.out_since',
   'f.last_unit_id',
   'f.created_at',
+  'f.combined_into',
 ] as const;
 
 export async function getFolders(db: Executor, ids: readonly number[]): Promise<FolderRecord[]> {
@@ -75,6 +80,15 @@ export async function getFolders(db: Executor, ids: readonly number[]): Promise<
         .where('r.resolved_at', 'is', null)
         .where('r.resolves_review_id', 'is', null)
         .as('open_review_id'),
+    )
+    .select((eb) => eb.selectFrom('folder as c').select('c.rm_base').whereRef('c.id', '=', 'f.combined_into').as('combined_rm'))
+    .select((eb) =>
+      eb
+        .selectFrom('folder as v')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('v.rm_base', '=', 'f.rm_base')
+        .where('v.temporary_for', 'is', null)
+        .as('volumes'),
     )
     .where('f.id', 'in', ids)
     .execute();
@@ -103,6 +117,8 @@ export async function getFolders(db: Executor, ids: readonly number[]): Promise<
         lastUnitId: r.last_unit_id,
         createdAt: r.created_at,
         openReviewId: r.open_review_id ?? null,
+        combinedInto: r.combined_into !== null && r.combined_rm ? { id: r.combined_into, rmBase: r.combined_rm } : null,
+        volumes: Math.max(1, Number(r.volumes ?? 1)),
         patients: members
           .filter((m) => m.folder_id === r.id)
           .map((m) => ({ id: m.id, rmNumber: m.rm_number, name: m.name, sex: m.sex, birthDate: m.birth_date })),
@@ -138,7 +154,96 @@ export async function folderIdByRm(db: Executor, candidates: readonly string[]):
     .orderBy('temporary_for', 'desc')
     .orderBy('volume', 'desc')
     .executeTakeFirst();
-  return own?.id;
+  if (own) return own.id;
+  // A merged patient's folder: its old label leads to the folder its sheets went into.
+  const combined = await db
+    .selectFrom('folder')
+    .select('combined_into')
+    .where('rm_base', 'in', candidates)
+    .where('combined_into', 'is not', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return combined?.combined_into ?? undefined;
+}
+
+/** What a patient merge changed on a folder: an undo puts it back exactly. */
+export interface CombinedFolder {
+  folderId: number;
+  status: FolderStatus;
+  locationKind: LocationKind;
+  locationUnitId: number | null;
+  outSince: string | null;
+  lastUnitId: number | null;
+}
+
+/** One volume of an RM's folder (not a temporary stand-in). */
+export async function volumeIdByRm(db: Executor, candidates: readonly string[], volume: number): Promise<number | undefined> {
+  if (candidates.length === 0) return undefined;
+  const row = await db
+    .selectFrom('folder as f')
+    .leftJoin('folder_patient as fp', 'fp.folder_id', 'f.id')
+    .leftJoin('patient as p', 'p.id', 'fp.patient_id')
+    .select('f.id')
+    .where('f.volume', '=', volume)
+    .where('f.temporary_for', 'is', null)
+    .where((eb) => eb.or([eb('f.rm_base', 'in', candidates), eb('p.rm_number', 'in', candidates)]))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The folder a patient's sheets go into now. */
+export async function folderIdOfPatient(db: Executor, patientId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('folder_patient').select('folder_id').where('patient_id', '=', patientId).executeTakeFirst();
+  return row?.folder_id;
+}
+
+/** Live patients other than `patientId` whose sheets go into the folder (a family folder's members). */
+export async function otherMembers(db: Executor, folderId: number, patientId: number): Promise<number> {
+  const row = await db
+    .selectFrom('folder_patient as fp')
+    .innerJoin('patient as p', 'p.id', 'fp.patient_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('fp.folder_id', '=', folderId)
+    .where('fp.patient_id', '!=', patientId)
+    .where('p.merged_into', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function setCombinedInto(trx: Executor, folderId: number, into: number | null, at: string): Promise<void> {
+  await trx.updateTable('folder').set({ combined_into: into, updated_at: at }).where('id', '=', folderId).execute();
+}
+
+/** Opens the next volume of a folder where the full one is; returns its id. */
+export async function insertVolume(trx: Executor, current: FolderRecord, at: string): Promise<number> {
+  const onShelf = current.locationKind === 'rak';
+  const row = await trx
+    .insertInto('folder')
+    .values({
+      rm_base: current.rmBase,
+      volume: current.volume + 1,
+      temporary_for: null,
+      status: onShelf ? 'di_rak' : 'keluar',
+      location_kind: onShelf ? 'rak' : 'ruang_rm',
+      location_unit_id: null,
+      out_since: onShelf ? null : at,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The highest volume of an RM (a new volume is opened from it only). */
+export async function latestVolume(db: Executor, rmBase: string): Promise<number> {
+  const row = await db
+    .selectFrom('folder')
+    .select((eb) => eb.fn.max('volume').as('v'))
+    .where('rm_base', '=', rmBase)
+    .where('temporary_for', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.v ?? 1);
 }
 
 export async function updateFolder(

@@ -1,4 +1,5 @@
 import type { PatientMerge } from '../../contract';
+import type { CombinedFolder } from './folders';
 import type { Executor } from './executor';
 import { summariesByIds } from './patients';
 
@@ -7,6 +8,8 @@ export interface MovedRows {
   visit: number[];
   appointment: number[];
   folder_request: number[];
+  /** The merged patient's folder as it was before it was combined (merges since schema 12). */
+  folder?: CombinedFolder | null;
 }
 
 const movable = ['visit', 'appointment', 'folder_request'] as const;

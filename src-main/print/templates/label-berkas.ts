@@ -15,7 +15,9 @@ export function rmPairs(rm: string): { pairs: string[]; rest: string } {
 }
 
 /** Folder label, 90 × 40 mm: what the records room sticks on a new folder (seed 004 step 4). */
-export function labelBerkas(patient: PatientRecord): string {
+export function labelBerkas(patient: PatientRecord, volume?: number): string {
+  // Once a folder has volumes each label names its own ("<RM>/J<n>"); the RM alone finds the current one.
+  const code = volume === undefined ? patient.rmNumber : `${patient.rmNumber}/J${volume}`;
   const { pairs, rest } = rmPairs(patient.rmNumber);
   const [prefix, member] = rest.split('|');
   const grouped =
@@ -36,8 +38,8 @@ export function labelBerkas(patient: PatientRecord): string {
     body: `<div class="sheet label">
   <div class="rm mono">${grouped}</div>
   <div class="name">${esc(patient.name)}</div>
-  <div class="meta">Lahir ${esc(patient.birthDate.slice(0, 4))} · ${patient.sex === 'L' ? 'Laki-laki' : 'Perempuan'}${patient.kkNumber ? ` · KK ${esc(patient.kkNumber)}` : ''}</div>
-  <div class="barcode">${code128Svg(patient.rmNumber)}</div>
+  <div class="meta">Lahir ${esc(patient.birthDate.slice(0, 4))} · ${patient.sex === 'L' ? 'Laki-laki' : 'Perempuan'}${patient.kkNumber ? ` · KK ${esc(patient.kkNumber)}` : ''}${volume === undefined ? '' : ` · <b>Jilid ${volume}</b>`}</div>
+  <div class="barcode">${code128Svg(code)}</div>
 </div>`,
   });
 }
