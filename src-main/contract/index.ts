@@ -9,6 +9,7 @@ import { patientRecordMethods } from './methods/patient-record';
 import { patientMethods } from './methods/patients';
 import { queueMethods } from './methods/queue';
 import { referenceMethods } from './methods/reference';
+import { rujukanMethods } from './methods/rujukan';
 import { settingsMethods } from './methods/settings';
 import { systemMethods } from './methods/system';
 import { visitMethods } from './methods/visits';
@@ -29,6 +30,7 @@ export const contract = {
   ...documentMethods,
   ...queueMethods,
   ...folderMethods,
+  ...rujukanMethods,
 };
 
 export type Contract = typeof contract;
@@ -58,6 +60,7 @@ export * from './methods/patient-import';
 export * from './methods/patient-merge';
 export * from './methods/queue';
 export * from './methods/reference';
+export * from './methods/rujukan';
 export * from './methods/settings';
 export * from './methods/system';
 export * from './methods/visits';

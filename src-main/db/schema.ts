@@ -316,6 +316,84 @@ export interface QueueEventTable {
   user_id: number | null;
 }
 
+/** Imported diagnosis list (migration 0016); a code leaves the list by becoming inactive. */
+export interface DiagnosisTable {
+  id: Generated<number>;
+  code: string;
+  text: string;
+  active: Generated<Bool>;
+  updated_at: string;
+}
+
+/** Specialties/poli of a referral destination (the directory). */
+export interface FacilitySpecialtyTable {
+  facility_id: number;
+  name: string;
+  sort_order: Generated<number>;
+}
+
+/** One surat rujukan (letter kind `rujukan`): what reports count by, and the current status. */
+export interface ReferralTable {
+  letter_id: number;
+  patient_id: number;
+  visit_id: number | null;
+  referral_date: string;
+  facility_id: number;
+  specialty: string;
+  diagnosis_code: string;
+  diagnosis_text: string;
+  emergency: Bool;
+  signer_id: number;
+  status: Generated<string>;
+  sisrute_number: string | null;
+  family_informed_at: string | null;
+  admitted: number | null;
+  follow_up_closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only: each step of a referral's status trail. */
+export interface ReferralEventTable {
+  id: Generated<number>;
+  letter_id: number;
+  status: string;
+  at: string;
+  user_id: number | null;
+  note: string | null;
+  sisrute_number: string | null;
+  reason: string | null;
+  transport: string | null;
+  escort_name: string | null;
+  family_informed_at: string | null;
+  received_by: string | null;
+  admitted: number | null;
+}
+
+/** Append-only: follow-up notes on an admitted referral patient (perkembangan, rujuk balik, selesai). */
+export interface ReferralFollowupTable {
+  id: Generated<number>;
+  letter_id: number;
+  kind: string;
+  note: string;
+  at: string;
+  user_id: number | null;
+}
+
+/** One internal referral slip (letter kind `rujukan_internal`). */
+export interface InternalReferralTable {
+  letter_id: number;
+  patient_id: number;
+  visit_id: number | null;
+  referral_date: string;
+  from_unit_id: number | null;
+  to_unit_id: number;
+  request: string;
+  movement_id: number | null;
+  ticket_id: number | null;
+  created_at: string;
+}
+
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;
@@ -343,6 +421,12 @@ export interface Database {
   folder_movement: FolderMovementTable;
   completeness_review: CompletenessReviewTable;
   completeness_item: CompletenessItemTable;
+  diagnosis: DiagnosisTable;
+  facility_specialty: FacilitySpecialtyTable;
+  referral: ReferralTable;
+  referral_event: ReferralEventTable;
+  referral_followup: ReferralFollowupTable;
+  internal_referral: InternalReferralTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -13,6 +13,7 @@ import {
   type SessionUser,
 } from '../contract';
 import { authenticate, authHandlers } from './auth';
+import { diagnosisHandlers, directoryHandlers } from './diagnoses';
 import type { Call, ClientKind, ServiceContext } from './context';
 import { folderHandlers } from './folders';
 import type { Handler, Handlers } from './handler';
@@ -80,6 +81,8 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...queueHandlers(ctx),
     ...voiceHandlers(ctx),
     ...folderHandlers(ctx),
+    ...diagnosisHandlers(ctx),
+    ...directoryHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {

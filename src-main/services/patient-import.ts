@@ -86,13 +86,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 // ---------------------------------------------------------------------------------------------
 // Reading the file
 
-interface SheetRow {
+export interface SheetRow {
   /** 1-based, as a spreadsheet shows it. */
   row: number;
   cells: string[];
 }
 
-interface ReadFile {
+export interface ReadFile {
   kind: 'csv' | 'xlsx';
   delimiter: string | null;
   sheetName: string | null;
@@ -103,7 +103,7 @@ interface ReadFile {
 
 const invalid = (message: string, path = 'file') => new LoketError('VALIDATION', message, [{ path, message }]);
 
-async function readImportFile(file: FileInput): Promise<ReadFile> {
+export async function readImportFile(file: FileInput): Promise<ReadFile> {
   const bytes = Buffer.from(file.contentBase64, 'base64');
   if (bytes.length === 0) throw invalid('Berkas kosong.');
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
