@@ -9,6 +9,7 @@ import { patientRecordMethods } from './methods/patient-record';
 import { patientMethods } from './methods/patients';
 import { queueMethods } from './methods/queue';
 import { referenceMethods } from './methods/reference';
+import { registerMethods } from './methods/register';
 import { rujukanMethods } from './methods/rujukan';
 import { settingsMethods } from './methods/settings';
 import { systemMethods } from './methods/system';
@@ -22,6 +23,7 @@ export const contract = {
   ...settingsMethods,
   ...referenceMethods,
   ...patientMethods,
+  ...registerMethods,
   ...patientRecordMethods,
   ...patientImportMethods,
   ...patientMergeMethods,
@@ -60,6 +62,7 @@ export * from './methods/patient-import';
 export * from './methods/patient-merge';
 export * from './methods/queue';
 export * from './methods/reference';
+export * from './methods/register';
 export * from './methods/rujukan';
 export * from './methods/settings';
 export * from './methods/system';

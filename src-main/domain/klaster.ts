@@ -93,7 +93,7 @@ function ageInDays(birthDate: string, on: string): number {
 }
 
 /** Age in the largest unit that is at least 1: years, else months, else days. */
-function ageParts(birthDate: string, on: string): { n: number; unit: 'th' | 'bln' | 'hr' } {
+export function ageParts(birthDate: string, on: string): { n: number; unit: 'th' | 'bln' | 'hr' } {
   const years = ageInYears(birthDate, on);
   if (years >= 1) return { n: years, unit: 'th' };
   const months = ageInMonths(birthDate, on);

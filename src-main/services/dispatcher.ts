@@ -23,6 +23,7 @@ import { patientRecordHandlers } from './patient-records';
 import { patientHandlers } from './patients';
 import { queueHandlers } from './queue';
 import { referenceHandlers } from './reference';
+import { registerHandlers } from './register';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { visitHandlers } from './visits';
@@ -74,6 +75,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...settingsHandlers(ctx),
     ...referenceHandlers(ctx),
     ...patientHandlers(ctx),
+    ...registerHandlers(ctx),
     ...patientRecordHandlers(ctx),
     ...patientImportHandlers(ctx),
     ...patientMergeHandlers(ctx),

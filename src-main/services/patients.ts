@@ -1,6 +1,6 @@
 import { payerLabels, type patientMethods } from '../contract';
 import * as patients from '../db/repositories/patients';
-import { dayCounts, registerRows } from '../db/repositories/visits';
+import { dayCounts } from '../db/repositories/visits';
 import { localDate } from '../domain/waktu';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler';
@@ -12,10 +12,6 @@ export function patientHandlers(ctx: ServiceContext): Handlers<keyof typeof pati
 
   return {
     'patients.search': (input) => searchPatients(ctx, input),
-    'register.daily': async ({ date }) => {
-      const day = date ?? (await today());
-      return { date: day, rows: await registerRows(ctx.db, day) };
-    },
     'reports.daySummary': async ({ date }) => {
       const day = date ?? (await today());
       const counts = await dayCounts(ctx.db, day);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { method } from '../method';
 import { idSchema, isoDateSchema, text } from '../schemas';
-import { clusterSchema } from './reference';
 
 export const sexSchema = z.enum(['L', 'P']);
 export const payers = ['bpjs', 'umum', 'asuransi_lain'] as const;
@@ -27,24 +26,6 @@ export const patientSummarySchema = z.object({
 });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
-export const registerRowSchema = z.object({
-  visitId: idSchema,
-  seq: z.number().int(),
-  registeredAt: z.string(),
-  rmNumber: z.string(),
-  patientName: z.string(),
-  sex: sexSchema,
-  birthDate: z.string(),
-  village: z.string().nullable(),
-  payer: payerSchema,
-  unitName: z.string(),
-  cluster: clusterSchema,
-  kunjunganBaru: z.boolean(),
-  pasienBaru: z.boolean(),
-  emergency: z.boolean(),
-});
-export type RegisterRow = z.infer<typeof registerRowSchema>;
-
 const countSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
 export const daySummarySchema = z.object({
   date: z.string(),
@@ -63,12 +44,6 @@ export const patientMethods = {
     guard: 'pasien:view',
     input: z.strictObject({ query: text(100), limit: z.number().int().min(1).max(50).optional() }),
     output: z.array(patientSummarySchema),
-  }),
-  'register.daily': method({
-    summary: 'Register harian: satu baris per kunjungan pada tanggal itu',
-    guard: 'register:view',
-    input: z.strictObject({ date: isoDateSchema.optional() }),
-    output: z.object({ date: z.string(), rows: z.array(registerRowSchema) }),
   }),
   'reports.daySummary': method({
     summary: 'Ringkasan kunjungan satu hari per unit dan penjamin',

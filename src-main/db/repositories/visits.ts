@@ -1,49 +1,5 @@
-import type { Cluster, RegisterRow } from '../../contract';
 import type { NewVisit } from '../schema';
-import { toBool, type Executor } from './executor';
-
-export async function registerRows(db: Executor, date: string): Promise<RegisterRow[]> {
-  const rows = await db
-    .selectFrom('visit as v')
-    .innerJoin('patient as p', 'p.id', 'v.patient_id')
-    .innerJoin('unit as u', 'u.id', 'v.unit_id')
-    .leftJoin('region as r', 'r.code', 'p.village_code')
-    .select([
-      'v.id',
-      'v.seq',
-      'v.registered_at',
-      'p.rm_number',
-      'p.name',
-      'p.sex',
-      'p.birth_date',
-      'r.name as village',
-      'v.payer',
-      'u.name as unit_name',
-      'v.cluster',
-      'v.kunjungan_baru',
-      'v.pasien_baru',
-      'v.emergency',
-    ])
-    .where('v.visit_date', '=', date)
-    .orderBy('v.seq')
-    .execute();
-  return rows.map((r) => ({
-    visitId: r.id,
-    seq: r.seq,
-    registeredAt: r.registered_at,
-    rmNumber: r.rm_number,
-    patientName: r.name,
-    sex: r.sex as RegisterRow['sex'],
-    birthDate: r.birth_date,
-    village: r.village,
-    payer: r.payer as RegisterRow['payer'],
-    unitName: r.unit_name,
-    cluster: r.cluster as Cluster,
-    kunjunganBaru: toBool(r.kunjungan_baru),
-    pasienBaru: toBool(r.pasien_baru),
-    emergency: toBool(r.emergency),
-  }));
-}
+import type { Executor } from './executor';
 
 export interface DayCounts {
   byUnit: { key: string; label: string; count: number }[];
