@@ -270,16 +270,105 @@ export async function reviewsByIds(db: Executor, ids: number[]): Promise<Complet
   return (await repo.listReviews(db, { ids })).map(reviewOut);
 }
 
+/**
+ * One move inside the caller's transaction: the plan from the state machine, the movement record,
+ * the folder's place, and the request it serves (pulled, or delivered with its arrival time).
+ * `folders.move` runs it alone; the internal referral slip runs it with the letter it issues.
+ */
+export async function recordFolderMove(
+  trx: Executor,
+  m: {
+    folderId: number;
+    to: Place;
+    intent: 'move' | 'return';
+    at: string;
+    /** The local day (today's open requests). */
+    day: string;
+    actor: { id: number; fullName: string };
+    settings: SharedSettings;
+    options: { method: 'scan' | 'ketik' | 'sistem'; requestId?: number; reason?: string | null; borrower?: string; dueDate?: string };
+  },
+): Promise<{ folder: Folder; movement: FolderMovement }> {
+  const folder = await requireFolder(trx, m.folderId);
+  const units = await listUnits(trx);
+  const unitName = unitNamesOf(units);
+  if (m.to.kind === 'unit') {
+    const unit = units.find((u) => u.id === m.to.unitId);
+    if (!unit) throw new LoketError('VALIDATION', 'Unit tujuan tidak ditemukan.', [{ path: 'unitId', message: 'Tidak ditemukan' }]);
+    if (!unit.active) throw new LoketError('VALIDATION', `Unit ${unit.name} sedang tidak aktif.`, [{ path: 'unitId', message: 'Unit tidak aktif' }]);
+  }
+  const plan = planMove(stateOf(folder), m.to, m.intent, unitName);
+  if (!plan.ok) throw new LoketError('CONFLICT', `Berkas ${folder.rmBase}: ${plan.message}`);
+
+  let request: repo.RequestRecord | undefined;
+  if (plan.kind === 'ambil' || plan.kind === 'kirim' || plan.kind === 'pindah_unit' || plan.kind === 'aktif') {
+    const open = await repo.openRequestsOfFolder(trx, folder.id, m.day);
+    if (m.options.requestId !== undefined) {
+      request = open.find((r) => r.id === m.options.requestId);
+      if (!request)
+        throw new LoketError('VALIDATION', 'Permintaan berkas itu bukan milik berkas ini hari ini, atau sudah dipenuhi.', [
+          { path: 'requestId', message: 'Tidak berlaku' },
+        ]);
+      if (m.to.kind === 'unit' && request.unitId !== m.to.unitId)
+        throw new LoketError('VALIDATION', `Permintaan itu untuk ${request.unitName}, bukan ${unitName(m.to.unitId)}.`, [
+          { path: 'unitId', message: 'Tidak sesuai permintaan' },
+        ]);
+    } else request = m.to.kind === 'unit' ? open.find((r) => r.unitId === m.to.unitId) : open[0];
+  }
+  const from = placeOf(folder);
+  const movement: repo.NewMovement = {
+    folderId: folder.id,
+    at: m.at,
+    kind: plan.kind,
+    fromKind: from.kind,
+    fromUnitId: from.kind === 'unit' ? from.unitId : null,
+    toKind: m.to.kind,
+    toUnitId: m.to.kind === 'unit' ? m.to.unitId : null,
+    userId: m.actor.id,
+    method: m.options.method,
+    requestId: request?.id ?? null,
+    visitId: request?.visitId ?? null,
+    reason: m.options.reason ?? null,
+    borrower: m.options.borrower ?? null,
+    dueDate: m.options.dueDate ?? null,
+  };
+  const id = await repo.insertMovement(trx, movement);
+  const onShelf = plan.status === 'di_rak' || plan.status === 'inaktif';
+  const place = {
+    status: plan.status,
+    locationKind: m.to.kind,
+    locationUnitId: m.to.kind === 'unit' ? m.to.unitId : null,
+    borrower: m.options.borrower ?? null,
+    dueDate: m.options.dueDate ?? null,
+    outSince: onShelf ? null : (folder.outSince ?? m.at),
+    // Back from a unit: checked before filing. Filing clears it.
+    lastUnitId: plan.kind === 'kembali' && from.kind === 'unit' ? from.unitId : plan.kind === 'simpan' ? null : folder.lastUnitId,
+  };
+  await repo.updateFolder(trx, folder.id, { ...place, at: m.at });
+  if (request) await repo.setRequestStatus(trx, request.id, m.to.kind === 'unit' ? 'diterima_unit' : 'diambil', m.to.kind === 'unit' ? m.at : null);
+  // The reply is built from what was written: a move stays a handful of statements (target ≤ 5 ms).
+  const after: repo.FolderRecord = { ...folder, ...place };
+  const written: repo.MovementRecord = {
+    ...movement,
+    id,
+    userName: m.actor.fullName,
+    requestId: movement.requestId ?? null,
+    visitId: movement.visitId ?? null,
+    reason: movement.reason ?? null,
+    borrower: movement.borrower ?? null,
+    dueDate: movement.dueDate ?? null,
+    method: m.options.method,
+  };
+  return { folder: folderOut(after, m.settings, unitName), movement: movementOut(written, unitName) };
+}
+
 export function folderHandlers(ctx: ServiceContext): Handlers<keyof typeof folderMethods> {
   async function view(db: Executor, id: number) {
     const settings = await loadSharedSettings(db);
     return folderOut(await requireFolder(db, id), settings, unitNamesOf(await listUnits(db)));
   }
 
-  /**
-   * One move in one transaction: the plan from the state machine, the movement record, the
-   * folder's place, and the request it serves (pulled, or delivered with its arrival time).
-   */
+  /** One move in one transaction (see recordFolderMove). */
   async function record(
     call: Call,
     folderId: number,
@@ -290,81 +379,12 @@ export function folderHandlers(ctx: ServiceContext): Handlers<keyof typeof folde
     const settings = await loadSharedSettings(ctx.db);
     const at = ctx.now().toISOString();
     const day = localDate(ctx.now(), settings.timeZone);
-    const userId = actorOf(call).id;
-    const done = await ctx.db.transaction().execute(async (trx) => {
-      const folder = await requireFolder(trx, folderId);
-      const units = await listUnits(trx);
-      const unitName = unitNamesOf(units);
-      if (to.kind === 'unit') {
-        const unit = units.find((u) => u.id === to.unitId);
-        if (!unit) throw new LoketError('VALIDATION', 'Unit tujuan tidak ditemukan.', [{ path: 'unitId', message: 'Tidak ditemukan' }]);
-        if (!unit.active)
-          throw new LoketError('VALIDATION', `Unit ${unit.name} sedang tidak aktif.`, [{ path: 'unitId', message: 'Unit tidak aktif' }]);
-      }
-      const plan = planMove(stateOf(folder), to, intent, unitName);
-      if (!plan.ok) throw new LoketError('CONFLICT', `Berkas ${folder.rmBase}: ${plan.message}`);
-
-      let request: repo.RequestRecord | undefined;
-      if (plan.kind === 'ambil' || plan.kind === 'kirim' || plan.kind === 'pindah_unit' || plan.kind === 'aktif') {
-        const open = await repo.openRequestsOfFolder(trx, folder.id, day);
-        if (options.requestId !== undefined) {
-          request = open.find((r) => r.id === options.requestId);
-          if (!request)
-            throw new LoketError('VALIDATION', 'Permintaan berkas itu bukan milik berkas ini hari ini, atau sudah dipenuhi.', [
-              { path: 'requestId', message: 'Tidak berlaku' },
-            ]);
-          if (to.kind === 'unit' && request.unitId !== to.unitId)
-            throw new LoketError('VALIDATION', `Permintaan itu untuk ${request.unitName}, bukan ${unitName(to.unitId)}.`, [
-              { path: 'unitId', message: 'Tidak sesuai permintaan' },
-            ]);
-        } else request = to.kind === 'unit' ? open.find((r) => r.unitId === to.unitId) : open[0];
-      }
-      const from = placeOf(folder);
-      const movement: repo.NewMovement = {
-        folderId: folder.id,
-        at,
-        kind: plan.kind,
-        fromKind: from.kind,
-        fromUnitId: from.kind === 'unit' ? from.unitId : null,
-        toKind: to.kind,
-        toUnitId: to.kind === 'unit' ? to.unitId : null,
-        userId,
-        method: options.method,
-        requestId: request?.id ?? null,
-        visitId: request?.visitId ?? null,
-        reason: options.reason ?? null,
-        borrower: options.borrower ?? null,
-        dueDate: options.dueDate ?? null,
-      };
-      const id = await repo.insertMovement(trx, movement);
-      const onShelf = plan.status === 'di_rak' || plan.status === 'inaktif';
-      const place = {
-        status: plan.status,
-        locationKind: to.kind,
-        locationUnitId: to.kind === 'unit' ? to.unitId : null,
-        borrower: options.borrower ?? null,
-        dueDate: options.dueDate ?? null,
-        outSince: onShelf ? null : (folder.outSince ?? at),
-        // Back from a unit: checked before filing. Filing clears it.
-        lastUnitId: plan.kind === 'kembali' && from.kind === 'unit' ? from.unitId : plan.kind === 'simpan' ? null : folder.lastUnitId,
-      };
-      await repo.updateFolder(trx, folder.id, { ...place, at });
-      if (request) await repo.setRequestStatus(trx, request.id, to.kind === 'unit' ? 'diterima_unit' : 'diambil', to.kind === 'unit' ? at : null);
-      // The reply is built from what was written: a move stays a handful of statements (target ≤ 5 ms).
-      const after: repo.FolderRecord = { ...folder, ...place };
-      const written: repo.MovementRecord = {
-        ...movement,
-        id,
-        userName: actorOf(call).fullName,
-        requestId: movement.requestId ?? null,
-        visitId: movement.visitId ?? null,
-        reason: movement.reason ?? null,
-        borrower: movement.borrower ?? null,
-        dueDate: movement.dueDate ?? null,
-        method: options.method,
-      };
-      return { folder: folderOut(after, settings, unitName), movement: movementOut(written, unitName) };
-    });
+    const actor = actorOf(call);
+    const done = await ctx.db
+      .transaction()
+      .execute((trx) =>
+        recordFolderMove(trx, { folderId, to, intent, at, day, actor: { id: actor.id, fullName: actor.fullName }, settings, options }),
+      );
     ctx.events.emit('folders.changed', { folderId, change: 'moved' });
     return done;
   }
