@@ -3,6 +3,7 @@ import './schemas';
 import { authMethods } from './methods/auth';
 import { documentMethods } from './methods/documents';
 import { folderMethods } from './methods/folders';
+import { letterMethods } from './methods/letters';
 import { patientMergeMethods } from './methods/patient-merge';
 import { patientImportMethods } from './methods/patient-import';
 import { patientRecordMethods } from './methods/patient-record';
@@ -32,6 +33,7 @@ export const contract = {
   ...documentMethods,
   ...queueMethods,
   ...folderMethods,
+  ...letterMethods,
   ...rujukanMethods,
 };
 
@@ -48,6 +50,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export * from './errors';
+export * from './letter-number';
 export * from './events';
 export * from './method';
 export * from './permissions';
@@ -56,6 +59,7 @@ export * from './ticket-printer';
 export * from './methods/auth';
 export * from './methods/documents';
 export * from './methods/folders';
+export * from './methods/letters';
 export * from './methods/patients';
 export * from './methods/patient-record';
 export * from './methods/patient-import';

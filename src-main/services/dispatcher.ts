@@ -16,6 +16,7 @@ import { authenticate, authHandlers } from './auth';
 import { diagnosisHandlers, directoryHandlers } from './diagnoses';
 import type { Call, ClientKind, ServiceContext } from './context';
 import { folderHandlers } from './folders';
+import { letterHandlers } from './letters';
 import type { Handler, Handlers } from './handler';
 import { patientMergeHandlers } from './patient-merge';
 import { patientImportHandlers } from './patient-import';
@@ -83,6 +84,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...queueHandlers(ctx),
     ...voiceHandlers(ctx),
     ...folderHandlers(ctx),
+    ...letterHandlers(ctx),
     ...diagnosisHandlers(ctx),
     ...directoryHandlers(ctx),
   };
