@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import './schemas';
 import { authMethods } from './methods/auth';
+import { cashierMethods } from './methods/cashier';
+import { dashboardMethods } from './methods/dashboard';
 import { documentMethods } from './methods/documents';
 import { folderMethods } from './methods/folders';
-import { letterMethods } from './methods/letters';
 import { patientMergeMethods } from './methods/patient-merge';
 import { patientImportMethods } from './methods/patient-import';
 import { patientRecordMethods } from './methods/patient-record';
@@ -33,7 +34,8 @@ export const contract = {
   ...documentMethods,
   ...queueMethods,
   ...folderMethods,
-  ...letterMethods,
+  ...cashierMethods,
+  ...dashboardMethods,
   ...rujukanMethods,
 };
 
@@ -50,16 +52,16 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export * from './errors';
-export * from './letter-number';
 export * from './events';
 export * from './method';
 export * from './permissions';
 export * from './schemas';
 export * from './ticket-printer';
 export * from './methods/auth';
+export * from './methods/cashier';
+export * from './methods/dashboard';
 export * from './methods/documents';
 export * from './methods/folders';
-export * from './methods/letters';
 export * from './methods/patients';
 export * from './methods/patient-record';
 export * from './methods/patient-import';

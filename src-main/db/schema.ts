@@ -394,38 +394,40 @@ export interface InternalReferralTable {
   created_at: string;
 }
 
-/** An issued letter of any kind (migration 0015); `data` is the kind's fields as JSON. */
-export interface LetterTable {
+/** One umum payment taken at the kasir (migration 0013); a void keeps the row with its reason. */
+export interface PaymentTable {
   id: Generated<number>;
-  kind: string;
-  number: string;
-  seq: number;
-  year: number;
-  patient_id: number;
-  visit_id: number | null;
-  signer_id: number;
-  issued_at: string;
-  /** Local `YYYY-MM-DD` of issued_at (registers and reports count by it). */
-  issued_date: string;
-  issued_by: number;
-  data: string;
-  verify_code: string;
-  status: Generated<string>;
-  cancelled_at: string | null;
-  cancelled_by: number | null;
-  cancel_reason: string | null;
-  paper: string;
-  archived_at: string | null;
+  visit_id: number;
+  /** The visit's local date: the cash day whose recap and closing the payment belongs to. */
+  cash_date: string;
+  amount: number;
+  tariff_id: number | null;
+  tariff_name: string;
+  paid_at: string;
+  /** Null only for payments recorded before the kasir screen existed. */
+  cashier_id: number | null;
+  voided_at: string | null;
+  voided_by: number | null;
+  void_reason: string | null;
 }
 
-/** Every print or PDF of a letter; `copy` 1 = marked SALINAN. */
-export interface LetterPrintTable {
+/** Every kwitansi printed; `copy` 1 = a reprint marked SALINAN. */
+export interface ReceiptPrintTable {
   id: Generated<number>;
-  letter_id: number;
+  visit_id: number;
   printed_at: string;
-  printed_by: number;
+  printed_by: number | null;
   copy: Bool;
-  target: string;
+}
+
+/** A closed cash day: its payments are read-only from then on. */
+export interface CashDayTable {
+  date: string;
+  closed_at: string;
+  closed_by: number;
+  payments: number;
+  amount: number;
+  voids: number;
 }
 
 export interface Database {
@@ -449,14 +451,15 @@ export interface Database {
   patient_merge: PatientMergeTable;
   queue_ticket: QueueTicketTable;
   queue_event: QueueEventTable;
+  payment: PaymentTable;
+  receipt_print: ReceiptPrintTable;
+  cash_day: CashDayTable;
   voice_clip: VoiceClipTable;
   folder: FolderTable;
   folder_patient: FolderPatientTable;
   folder_movement: FolderMovementTable;
   completeness_review: CompletenessReviewTable;
   completeness_item: CompletenessItemTable;
-  letter: LetterTable;
-  letter_print: LetterPrintTable;
   diagnosis: DiagnosisTable;
   facility_specialty: FacilitySpecialtyTable;
   referral: ReferralTable;

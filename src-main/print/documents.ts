@@ -3,6 +3,7 @@ import { getPatientRecord } from '../db/repositories/patient-records';
 import { getVisit } from '../db/repositories/visit-records';
 import type { ServiceContext } from '../services/context';
 import type { Handlers } from '../services/handler';
+import { livePaymentOfVisit, recordReceiptPrint } from '../services/cashier';
 import { buildOverdue, buildPullList, folderView, reviewsByIds, tracerFacts } from '../services/folders';
 import { loadSharedSettings } from '../services/settings';
 import { completenessSlipDocument, overdueDocument, pullListDocument, tracerDocument } from './templates/berkas';
@@ -10,7 +11,6 @@ import { kartuBerobat } from './templates/kartu-berobat';
 import { kwitansi } from './templates/kwitansi';
 import { labelBerkas } from './templates/label-berkas';
 import { ticketDocumentHandlers } from './ticket-documents';
-import { letterDocumentHandlers } from './letter-documents';
 import { localDate } from '../domain/waktu';
 
 /** Printable documents; the composition root hands these to the dispatcher beside the services. */
@@ -22,7 +22,6 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
   };
   return {
     ...ticketDocumentHandlers(ctx),
-    ...letterDocumentHandlers(ctx),
     'documents.patientCard': async ({ patientId }) => {
       const patient = await patientOf(patientId);
       return {
@@ -70,13 +69,19 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
         paper: { widthMm: 148, heightMm: 210 },
       };
     },
-    'documents.receipt': async ({ visitId, copy }) => {
+    'documents.receipt': async ({ visitId, copy }, call) => {
       const visit = await getVisit(ctx.db, visitId);
       if (!visit) throw new LoketError('NOT_FOUND', `Kunjungan dengan id ${visitId} tidak ditemukan.`);
       if (visit.payer !== 'umum' || visit.fee === 0) throw new LoketError('CONFLICT', 'Kunjungan ini tidak dikenai biaya: tidak ada kwitansi.');
+      const payment = await livePaymentOfVisit(ctx, visitId);
+      // Every kwitansi handed out is counted; the day's recap shows the SALINAN ones.
+      await recordReceiptPrint(ctx, visitId, copy ?? false, call.actor?.id ?? null);
       return {
         title: `Kwitansi kunjungan ${visit.seq}`,
-        html: kwitansi(visit, await loadSharedSettings(ctx.db), { copy: copy ?? false }),
+        html: kwitansi(visit, await loadSharedSettings(ctx.db), {
+          copy: copy ?? false,
+          cashierName: payment?.cashierId ? payment.cashierName : null,
+        }),
         paper: { widthMm: 210, heightMm: 148 },
       };
     },

@@ -13,10 +13,11 @@ import {
   type SessionUser,
 } from '../contract';
 import { authenticate, authHandlers } from './auth';
+import { cashierHandlers } from './cashier';
+import { dashboardHandlers } from './dashboard';
 import { diagnosisHandlers, directoryHandlers } from './diagnoses';
 import type { Call, ClientKind, ServiceContext } from './context';
 import { folderHandlers } from './folders';
-import { letterHandlers } from './letters';
 import type { Handler, Handlers } from './handler';
 import { patientMergeHandlers } from './patient-merge';
 import { patientImportHandlers } from './patient-import';
@@ -84,7 +85,8 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...queueHandlers(ctx),
     ...voiceHandlers(ctx),
     ...folderHandlers(ctx),
-    ...letterHandlers(ctx),
+    ...cashierHandlers(ctx),
+    ...dashboardHandlers(ctx),
     ...diagnosisHandlers(ctx),
     ...directoryHandlers(ctx),
   };

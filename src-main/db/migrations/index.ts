@@ -11,6 +11,7 @@ import * as m0009 from './0009_suara';
 import * as m0010 from './0010_berkas';
 import * as m0011 from './0011_antrean_permintaan';
 import * as m0012 from './0012_berkas_gabung_jilid';
+import * as m0013 from './0013_kasir';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '0010_berkas', up: m0010.up },
   { version: 11, name: '0011_antrean_permintaan', up: m0011.up },
   { version: 12, name: '0012_berkas_gabung_jilid', up: m0012.up },
+  { version: 13, name: '0013_kasir', up: m0013.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -4,7 +4,7 @@ import { localDate, tanggalPanjang } from '../../domain/waktu';
 import { esc, kopLines, printDocument } from '../html';
 
 /** Kwitansi for a pasien umum's fee (A5 landscape); a reprint carries a SALINAN stamp. */
-export function kwitansi(visit: Visit, settings: SharedSettings, options: { copy: boolean }): string {
+export function kwitansi(visit: Visit, settings: SharedSettings, options: { copy: boolean; cashierName?: string | null }): string {
   const kop = kopLines(settings.puskesmas);
   const number = `KW/${visit.date.replaceAll('-', '')}/${String(visit.seq).padStart(3, '0')}`;
   const paidOn = visit.paidAt ? tanggalPanjang(localDate(new Date(visit.paidAt), settings.timeZone)) : null;
@@ -38,7 +38,7 @@ td { padding: 1.2mm 0; vertical-align: top; } td.k { width: 45mm; }
   </table>
   <div class="bottom">
     <div><div class="amount">${esc(rupiah(visit.fee))}</div><div class="status">${paidOn ? `LUNAS — ${esc(paidOn)}` : 'BELUM DIBAYAR — silakan membayar di kasir'}</div></div>
-    <div class="sign">${esc(tanggalPanjang(visit.date))}<br>Kasir<div class="line"></div></div>
+    <div class="sign">${esc(tanggalPanjang(visit.date))}<br>Kasir<div class="line">${esc(options.cashierName ?? '')}</div></div>
   </div>
 </div>`,
   });
