@@ -6,8 +6,9 @@ import { openStore, peekSchemaVersion, StartupError, type Store } from '../db/co
 import { migrate } from '../db/migrator';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { documentHandlers } from '../print/documents';
+import { startLetterArchive } from '../print/letter-documents';
 import { bootstrap } from '../services/bootstrap';
-import type { Logger, ServiceContext, WorkstationStore } from '../services/context';
+import type { Logger, PdfRenderer, ServiceContext, WorkstationStore } from '../services/context';
 import { createDispatcher, type Dispatcher } from '../services/dispatcher';
 import { EventBus } from '../services/events';
 import { acquireDataLock } from './lock';
@@ -28,6 +29,8 @@ export interface HostOptions {
   now?: () => Date;
   /** The shipped voice clips; found beside the app unless given (null: none, tests of the fallback). */
   voiceDir?: string | null;
+  /** Renders letters to PDF (Electron: printToPDF; serve/tests: Chromium); absent: PDFs unavailable. */
+  renderPdf?: PdfRenderer | null;
 }
 
 export interface Host {
@@ -72,9 +75,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
       host: { version: APP_VERSION, mode: options.mode, bootId, startedAt: now().toISOString() },
       now,
       voiceDir: options.voiceDir === undefined ? shippedVoiceDir() : options.voiceDir,
+      dataDir: options.dataDir,
+      renderPdf: options.renderPdf ?? null,
     };
     await bootstrap(ctx, { regions: options.loadRegions ?? true });
     const dispatcher = createDispatcher(ctx, documentHandlers(ctx));
+    const letterArchive = startLetterArchive(ctx);
     log.info(`host ${APP_VERSION} siap (mode ${options.mode}, skema ${to})`);
     const opened = store;
     return {
@@ -85,6 +91,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       databaseFile,
       log,
       async close() {
+        await letterArchive.stop();
         await opened.close();
         release();
       },

@@ -5,6 +5,7 @@ import { cashierMethods } from './methods/cashier';
 import { dashboardMethods } from './methods/dashboard';
 import { documentMethods } from './methods/documents';
 import { folderMethods } from './methods/folders';
+import { letterMethods } from './methods/letters';
 import { patientMergeMethods } from './methods/patient-merge';
 import { patientImportMethods } from './methods/patient-import';
 import { patientRecordMethods } from './methods/patient-record';
@@ -36,6 +37,7 @@ export const contract = {
   ...folderMethods,
   ...cashierMethods,
   ...dashboardMethods,
+  ...letterMethods,
   ...rujukanMethods,
 };
 
@@ -52,6 +54,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export * from './errors';
+export * from './letter-number';
 export * from './events';
 export * from './method';
 export * from './permissions';
@@ -62,6 +65,7 @@ export * from './methods/cashier';
 export * from './methods/dashboard';
 export * from './methods/documents';
 export * from './methods/folders';
+export * from './methods/letters';
 export * from './methods/patients';
 export * from './methods/patient-record';
 export * from './methods/patient-import';

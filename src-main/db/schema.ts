@@ -394,6 +394,40 @@ export interface InternalReferralTable {
   created_at: string;
 }
 
+/** An issued letter of any kind (migration 0015); `data` is the kind's fields as JSON. */
+export interface LetterTable {
+  id: Generated<number>;
+  kind: string;
+  number: string;
+  seq: number;
+  year: number;
+  patient_id: number;
+  visit_id: number | null;
+  signer_id: number;
+  issued_at: string;
+  /** Local `YYYY-MM-DD` of issued_at (registers and reports count by it). */
+  issued_date: string;
+  issued_by: number;
+  data: string;
+  verify_code: string;
+  status: Generated<string>;
+  cancelled_at: string | null;
+  cancelled_by: number | null;
+  cancel_reason: string | null;
+  paper: string;
+  archived_at: string | null;
+}
+
+/** Every print or PDF of a letter; `copy` 1 = marked SALINAN. */
+export interface LetterPrintTable {
+  id: Generated<number>;
+  letter_id: number;
+  printed_at: string;
+  printed_by: number;
+  copy: Bool;
+  target: string;
+}
+
 /** One umum payment taken at the kasir (migration 0013); a void keeps the row with its reason. */
 export interface PaymentTable {
   id: Generated<number>;
@@ -460,6 +494,8 @@ export interface Database {
   folder_movement: FolderMovementTable;
   completeness_review: CompletenessReviewTable;
   completeness_item: CompletenessItemTable;
+  letter: LetterTable;
+  letter_print: LetterPrintTable;
   diagnosis: DiagnosisTable;
   facility_specialty: FacilitySpecialtyTable;
   referral: ReferralTable;

@@ -90,6 +90,23 @@ export const defaultSharedSettings: SharedSettings = {
     completenessItems: ['Identitas pasien', 'Tanggal', 'Anamnesis', 'Diagnosis', 'Terapi', 'Nama dan tanda tangan dokter', 'Tulisan terbaca'],
     inactiveAfterYears: 5,
   },
+  letters: {
+    logoDataUrl: '',
+    unitCode: 'PKM',
+    place: '',
+    // 445 is the archive code for health matters (Permendagri 78/2012, klasifikasi arsip).
+    patterns: {
+      sakit: '445/{seq:3}/SKS/{unitCode}/{romanMonth}/{year}',
+      sehat: '445/{seq:3}/SKBS/{unitCode}/{romanMonth}/{year}',
+      rujukan: '445/{seq:3}/RJK/{unitCode}/{romanMonth}/{year}',
+      rujukan_internal: 'RI/{seq:4}/{unitCode}/{year}',
+    },
+    paper: 'A4',
+    // Seed 000 step 7: at most 3 days; longer, the patient comes back on day 4 for a re-examination.
+    sickLeaveMaxDays: 3,
+    sickLeaveMessage:
+      'Surat keterangan sakit paling lama 3 (tiga) hari. Bila masih sakit, pasien datang kembali pada hari ke-4 untuk pemeriksaan ulang.',
+  },
 };
 
 /** RM numbers are zero-padded to this width unless the puskesmas sets its own format. */

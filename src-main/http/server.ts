@@ -13,6 +13,7 @@ import {
   isPublicEvent,
   RESYNC_EVENT,
   type ErrorBody,
+  type LetterVerification,
   type LoketEvent,
   type Reply,
 } from '../contract';
@@ -20,6 +21,7 @@ import type { ServiceContext } from '../services/context';
 import type { Dispatcher } from '../services/dispatcher';
 import { readClip } from '../services/voice';
 import { buildOpenApi } from './openapi';
+import { verifyPage, VERIFY_PAGE_CSP } from './verify-page';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
@@ -188,6 +190,16 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
     const headers = { 'Cache-Control': 'no-cache', ETag: `"${clip.etag}"` };
     if (c.req.header('if-none-match') === headers.ETag) return c.body(null, 304, headers);
     return c.body(new Uint8Array(clip.data), 200, { ...headers, 'Content-Type': clip.mime });
+  });
+
+  // A letter's QR code opens this on any phone on the LAN: the key facts, no login (issue #7).
+  app.get('/verify/:code', async (c) => {
+    const code = c.req.param('code').slice(0, 40);
+    const result = await dispatcher.invoke('letters.verify', { code }, { token: null, client: 'http' });
+    if (!result.ok) return reply(c, result);
+    const v = result.value as LetterVerification;
+    const status = v.result === 'tidak_dikenal' ? 404 : 200;
+    return c.html(verifyPage(v, code), status, { 'Content-Security-Policy': VERIFY_PAGE_CSP, 'Cache-Control': 'no-store' });
   });
 
   if (options.rendererDir) {

@@ -11,6 +11,7 @@ import { kartuBerobat } from './templates/kartu-berobat';
 import { kwitansi } from './templates/kwitansi';
 import { labelBerkas } from './templates/label-berkas';
 import { ticketDocumentHandlers } from './ticket-documents';
+import { letterDocumentHandlers } from './letter-documents';
 import { localDate } from '../domain/waktu';
 
 /** Printable documents; the composition root hands these to the dispatcher beside the services. */
@@ -22,6 +23,7 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
   };
   return {
     ...ticketDocumentHandlers(ctx),
+    ...letterDocumentHandlers(ctx),
     'documents.patientCard': async ({ patientId }) => {
       const patient = await patientOf(patientId);
       return {

@@ -33,7 +33,17 @@ export interface ServiceContext {
   now(): Date;
   /** The shipped clip set of the queue voice (resources/voice); null when this build has none. */
   voiceDir: string | null;
+  /** The host's data folder (the letters' PDF archive lives in `<dataDir>/surat`). */
+  dataDir: string;
+  /** null: no browser engine on this host; PDFs are refused with a clear message, printing still works. */
+  renderPdf: PdfRenderer | null;
 }
+
+/**
+ * Turns a print-ready HTML document into a PDF with a browser engine: in Electron a hidden
+ * window's printToPDF (app/main.ts), in serve mode and tests Chromium through playwright-core.
+ */
+export type PdfRenderer = (html: string, paper: { widthMm: number; heightMm: number }) => Promise<Uint8Array>;
 
 export type ClientKind = 'ipc' | 'http';
 

@@ -18,6 +18,7 @@ import { dashboardHandlers } from './dashboard';
 import { diagnosisHandlers, directoryHandlers } from './diagnoses';
 import type { Call, ClientKind, ServiceContext } from './context';
 import { folderHandlers } from './folders';
+import { letterHandlers } from './letters';
 import type { Handler, Handlers } from './handler';
 import { patientMergeHandlers } from './patient-merge';
 import { patientImportHandlers } from './patient-import';
@@ -87,6 +88,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...folderHandlers(ctx),
     ...cashierHandlers(ctx),
     ...dashboardHandlers(ctx),
+    ...letterHandlers(ctx),
     ...diagnosisHandlers(ctx),
     ...directoryHandlers(ctx),
   };

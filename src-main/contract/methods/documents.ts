@@ -3,13 +3,10 @@ import { method } from '../method';
 import { idSchema } from '../schemas';
 import { ticketPaperSchema, ticketPrinterAddressSchema } from '../ticket-printer';
 
-/** A print-ready HTML document (no scripts), shown in a preview and printed or turned into PDF. */
-export const printableSchema = z.object({
-  title: z.string(),
-  html: z.string(),
-  paper: z.object({ widthMm: z.number(), heightMm: z.number() }),
-});
-export type Printable = z.infer<typeof printableSchema>;
+import { printableSchema } from '../printable';
+import { letterDocumentMethods } from './letters';
+
+export { printableSchema, type Printable } from '../printable';
 
 /**
  * A printed queue ticket: `escpos` — the host sent it to the ticket printer (Pengaturan → Komputer);
@@ -43,6 +40,7 @@ export interface PrintOutcome {
 }
 
 export const documentMethods = {
+  ...letterDocumentMethods,
   'documents.patientCard': method({
     summary: 'Kartu berobat pasien dengan kode batang No. RM',
     guard: 'pasien:view',

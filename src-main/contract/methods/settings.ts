@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../method';
 import { emptyInput, optionalText, text, timeZoneSchema } from '../schemas';
 import { ticketPaperSchema, ticketPrinterAddressSchema } from '../ticket-printer';
+import { letterSettingsPatchSchema, letterSettingsSchema } from './letters';
 import { queueSettingsPatchSchema, queueSettingsSchema } from './queue';
 
 /** How folders stand on the shelves: terminal digit (last two digits first), middle digit, or straight numeric. */
@@ -44,6 +45,8 @@ export const sharedSettingsSchema = z.object({
     completenessItems: z.array(z.string()),
     inactiveAfterYears: z.number().int(),
   }),
+  /** Letters: kop logo, number patterns, paper, sick-leave policy (Pengaturan → Surat). */
+  letters: letterSettingsSchema,
 });
 export type SharedSettings = z.infer<typeof sharedSettingsSchema>;
 
@@ -84,6 +87,7 @@ export const sharedSettingsPatchSchema = z.strictObject({
     .partial()
     .optional(),
   queue: queueSettingsPatchSchema.optional(),
+  letters: letterSettingsPatchSchema.optional(),
   folders: z
     .strictObject({
       filingOrder: z.enum(filingOrders),

@@ -1,89 +1,62 @@
-import { facilityKindLabels, professionLabels } from '../../../src-main/contract';
-import { useRemote } from '../../api/react';
-import { ActiveBadge, EmptyNote, Panel, RemoteView, Screen } from '../../components/ui';
+import type { ReactNode } from 'react';
+import { navigate, useRoute } from '../../app/routes';
+import { useShortcut } from '../../app/shortcuts';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { Screen } from '../../components/ui';
+import { SignersAndFacilities } from './Penandatangan';
+import './surat.css';
 
-/** What letters are built from: the signing practitioners and the referral destinations. */
+interface SuratTab {
+  id: string;
+  label: string;
+  /** Alt + this letter opens the tab (Alt+R and Alt+K belong to the shell). */
+  key: string;
+  render: () => ReactNode;
+}
+
+/** The letter tabs, in order; `#/surat/<id>` opens one. Add a tab by adding an entry here. */
+const tabs: SuratTab[] = [{ id: 'penanda-tangan', label: 'Penanda tangan & faskes', key: 'T', render: () => <SignersAndFacilities /> }];
+
+/** Letters in tabs: issuing, the list with reprint and cancel, verification; Ctrl+PageUp / Ctrl+PageDown step through them. */
 export function SuratScreen() {
-  const practitioners = useRemote('practitioners.list', {}, { refreshOn: ['reference.changed'] });
-  const facilities = useRemote('facilities.list', {}, { refreshOn: ['reference.changed'] });
-  const units = useRemote('units.list', {}, { refreshOn: ['reference.changed'] });
-  const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
-
+  const route = useRoute();
+  const current = tabs.find((t) => t.id === route.sub) ?? tabs[0]!;
+  const step = (by: number) => {
+    const at = tabs.indexOf(current);
+    navigate(`surat/${tabs[(at + by + tabs.length) % tabs.length]!.id}`, true);
+  };
+  useShortcut({ keys: 'Ctrl+PageUp', label: 'Tab surat sebelumnya', group: 'Surat', handler: () => step(-1) });
+  useShortcut({ keys: 'Ctrl+PageDown', label: 'Tab surat berikutnya', group: 'Surat', handler: () => step(1) });
   return (
-    <Screen
-      title="Surat"
-      subtitle="Penanda tangan surat dan fasilitas tujuan rujukan. Penerbitan surat rujukan dan surat keterangan sakit menyusul pada versi berikutnya."
-    >
-      <Panel title="Penanda tangan (tenaga kesehatan)">
-        <RemoteView
-          remote={practitioners}
-          empty={(l) => (l.length === 0 ? <EmptyNote>Belum ada tenaga kesehatan. Tambahkan di Pengaturan → Tenaga Kesehatan.</EmptyNote> : null)}
-        >
-          {(list) => (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Nama</th>
-                  <th>Profesi</th>
-                  <th>NIP</th>
-                  <th>SIP</th>
-                  <th>Unit</th>
-                  <th>Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((p) => (
-                  <tr key={p.id}>
-                    <td className="strong">{p.name}</td>
-                    <td>{professionLabels[p.profession]}</td>
-                    <td className="mono">{p.nip ?? '—'}</td>
-                    <td className="mono">{p.sip ?? '—'}</td>
-                    <td>{p.unitId ? (unitName.get(p.unitId) ?? '—') : '—'}</td>
-                    <td>
-                      <ActiveBadge active={p.active} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </RemoteView>
-      </Panel>
-      <Panel title="Fasilitas tujuan rujukan">
-        <RemoteView
-          remote={facilities}
-          empty={(l) => (l.length === 0 ? <EmptyNote>Belum ada faskes rujukan. Tambahkan di Pengaturan → Faskes Rujukan.</EmptyNote> : null)}
-        >
-          {(list) => (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Kode</th>
-                  <th>Nama fasilitas</th>
-                  <th>Jenis</th>
-                  <th>Alamat</th>
-                  <th>Telepon</th>
-                  <th>Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((f) => (
-                  <tr key={f.id}>
-                    <td className="mono">{f.code ?? '—'}</td>
-                    <td className="strong">{f.name}</td>
-                    <td>{facilityKindLabels[f.kind]}</td>
-                    <td>{f.address ?? '—'}</td>
-                    <td>{f.phone ?? '—'}</td>
-                    <td>
-                      <ActiveBadge active={f.active} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </RemoteView>
-      </Panel>
+    <Screen title="Surat" subtitle="Surat keterangan sakit dan sehat, surat rujukan, daftar surat dan verifikasi keaslian.">
+      <div className="tabs surat-tabs" role="tablist" aria-label="Bagian surat">
+        {tabs.map((t) => (
+          <TabButton key={t.id} tab={t} selected={t === current} />
+        ))}
+      </div>
+      <div id={`surat-panel-${current.id}`} role="tabpanel" aria-labelledby={`surat-tab-${current.id}`} className="tab-panel">
+        <ErrorBoundary key={current.id} place={`tab ${current.label}`}>
+          {current.render()}
+        </ErrorBoundary>
+      </div>
     </Screen>
+  );
+}
+
+function TabButton({ tab, selected }: { tab: SuratTab; selected: boolean }) {
+  const open = () => navigate(`surat/${tab.id}`, true);
+  useShortcut({ keys: `Alt+${tab.key}`, label: `Tampilkan ${tab.label.toLowerCase()}`, group: 'Surat', handler: open });
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`surat-tab-${tab.id}`}
+      aria-selected={selected}
+      aria-controls={`surat-panel-${tab.id}`}
+      className="tab"
+      onClick={open}
+    >
+      {tab.label} <kbd>Alt+{tab.key}</kbd>
+    </button>
   );
 }
