@@ -1,6 +1,46 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Folder, FolderMovement, PatientRecord, Unit } from '../../src-main/contract';
+import { openStore } from '../../src-main/db/connection';
+import { migrate } from '../../src-main/db/migrator';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
+
+describe('migration 0012 berkas_gabung_jilid', () => {
+  it('keeps every movement, the append-only guard and the index while widening the kinds', async () => {
+    const store = openStore(':memory:');
+    try {
+      await migrate(store.db, 11);
+      const run = (q: string) => store.sqlite.prepare(q).run();
+      run(`INSERT INTO unit (code, name, cluster, closing_time) VALUES ('UMUM', 'Poli Umum', 'klaster3', '14:00')`);
+      run(`INSERT INTO folder (rm_base, created_at, updated_at) VALUES ('000001', 'x', 'x')`);
+      run(
+        `INSERT INTO folder_movement (folder_id, at, kind, from_kind, to_kind, to_unit_id, method) VALUES (1, 't1', 'kirim', 'rak', 'unit', 1, 'scan')`,
+      );
+      expect(() => run(`INSERT INTO folder_movement (folder_id, at, kind, to_kind, method) VALUES (1, 't', 'jilid_baru', 'rak', 'sistem')`)).toThrow(
+        /CHECK/,
+      );
+      await migrate(store.db, 12);
+      expect(store.sqlite.prepare(`SELECT id, kind, to_unit_id FROM folder_movement`).all()).toEqual([{ id: 1, kind: 'kirim', to_unit_id: 1 }]);
+      run(`INSERT INTO folder_movement (folder_id, at, kind, to_kind, method) VALUES (1, 't2', 'jilid_baru', 'rak', 'sistem')`);
+      run(`INSERT INTO folder_movement (folder_id, at, kind, to_kind, method) VALUES (1, 't3', 'dipisah', 'ruang_rm', 'sistem')`);
+      expect(() => run(`UPDATE folder_movement SET at = 'z'`)).toThrow(/append-only/);
+      expect(() => run(`DELETE FROM folder_movement`)).toThrow(/append-only/);
+      expect(() => run(`INSERT INTO folder_movement (folder_id, at, kind, to_kind, method) VALUES (1, 't', 'dibuang', 'rak', 'sistem')`)).toThrow(
+        /CHECK/,
+      );
+      const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE tbl_name = 'folder_movement' ORDER BY name`.execute(store.db);
+      expect(rows.map((r) => r.name)).toEqual([
+        'folder_movement',
+        'folder_movement_folder',
+        'folder_movement_no_delete',
+        'folder_movement_no_update',
+      ]);
+      expect(store.sqlite.prepare(`SELECT combined_into FROM folder`).get()).toEqual({ combined_into: null });
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 type History = { folder: Folder; movements: FolderMovement[] };
 

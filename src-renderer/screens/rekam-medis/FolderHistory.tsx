@@ -69,7 +69,20 @@ export function FolderHistory() {
           <div>
             <p className="scan-folder">
               <span className="scan-rm mono">{history.folder.rmNumber}</span> <StatusBadge folder={history.folder} />
+              {history.folder.volumes > 1 ? (
+                <Badge>
+                  Jilid {history.folder.volume} dari {history.folder.volumes}
+                </Badge>
+              ) : null}
             </p>
+            {history.folder.combinedInto ? (
+              <p className="note">
+                Isi berkas ini sudah disatukan ke berkas <span className="mono">{history.folder.combinedInto.rmNumber}</span> (pasien digabung).
+              </p>
+            ) : null}
+            {history.folder.volumes > 1 ? (
+              <p className="muted small">Jilid lain dicari dengan No. RM diikuti /J dan nomor jilidnya, misalnya {history.folder.rmNumber}/J1.</p>
+            ) : null}
             <p className="strong">{folderNames(history.folder)}</p>
             <p>
               Sekarang: <span className="strong">{history.folder.place.label}</span>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { OutputOf } from '../../../src-main/contract';
-import { useRemote } from '../../api/react';
+import { asClientError, useClient, useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
-import { EmptyNote, Panel, RemoteView, TextField } from '../../components/ui';
+import { useShortcut } from '../../app/shortcuts';
+import { EmptyNote, ErrorNote, Panel, RemoteView, TextField } from '../../components/ui';
 import { angka, geserTanggal, hariIni, tanggalPendek } from '../../lib/format';
 
 type Indicators = OutputOf<'folders.indicators'>;
@@ -115,6 +116,46 @@ export function InactiveList() {
   const n = Number(years);
   const input = years && Number.isInteger(n) && n >= 1 && n <= 50 ? { years: n, limit: 500 } : { limit: 500 };
   const list = useRemote('folders.inactive', input, { refreshOn: ['folders.changed'] });
+  const client = useClient();
+  const { can } = useSession();
+  const mayMove = can('rekam_medis:input');
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = list.data?.items ?? [];
+  const chosen = shown.filter((i) => picked.has(i.folderId));
+  const toggle = (id: number) =>
+    setPicked((p) => {
+      const next = new Set(p);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const pickAll = () => setPicked(chosen.length === shown.length ? new Set() : new Set(shown.map((i) => i.folderId)));
+  // One transaction for the whole batch: the clerk pulls the folders, then records them at once.
+  const moveChosen = async () => {
+    if (busy || chosen.length === 0) return;
+    setBusy(true);
+    setError(null);
+    setNote(null);
+    try {
+      const out = await client.call('folders.moveInactive', { folderIds: chosen.map((i) => i.folderId), method: 'ketik' });
+      setPicked(new Set());
+      setNote(`${angka(out.moved)} berkas dipindah ke rak inaktif.`);
+    } catch (e) {
+      setError(asClientError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  useShortcut(
+    { keys: 'Alt+A', label: 'Pilih semua berkas inaktif yang tampil', group: 'Rekam Medis', handler: pickAll },
+    mayMove && shown.length > 0,
+  );
+  useShortcut(
+    { keys: 'Alt+V', label: 'Pindahkan berkas terpilih ke rak inaktif', group: 'Rekam Medis', handler: () => void moveChosen() },
+    mayMove && chosen.length > 0,
+  );
   return (
     <Panel title="Berkas inaktif">
       <div className="rm-filters">
@@ -126,17 +167,40 @@ export function InactiveList() {
           onChange={(e) => setYears(e.target.value.replace(/\D/g, ''))}
         />
       </div>
+      {note ? (
+        <p className="note" role="status">
+          {note}
+        </p>
+      ) : null}
+      {error ? <ErrorNote error={error} /> : null}
       <RemoteView remote={list} empty={(l) => (l.count === 0 ? <EmptyNote>Tidak ada berkas inaktif.</EmptyNote> : null)}>
         {(l) => (
           <>
             <p className="muted small">
               {angka(l.count)} berkas tanpa kunjungan sejak {tanggalPendek(l.cutoffDate)}
               {l.items.length < l.count ? ` (ditampilkan ${angka(l.items.length)} pertama, urut rak)` : ''}. Pindai No. RM lalu pilih "Ke rak
-              inaktif"; tidak ada yang dihapus.
+              inaktif", atau centang berkas yang sudah ditarik dari rak lalu pindahkan sekaligus; tidak ada yang dihapus.
             </p>
+            {mayMove ? (
+              <div className="inactive-actions">
+                <button type="button" className="btn btn-primary" disabled={busy || chosen.length === 0} onClick={() => void moveChosen()}>
+                  Pindahkan {angka(chosen.length)} berkas ke rak inaktif <kbd>Alt+V</kbd>
+                </button>
+              </div>
+            ) : null}
             <table className="table table-compact" aria-label="Berkas inaktif">
               <thead>
                 <tr>
+                  {mayMove ? (
+                    <th>
+                      <input
+                        type="checkbox"
+                        aria-label="Pilih semua (Alt+A)"
+                        checked={shown.length > 0 && chosen.length === shown.length}
+                        onChange={pickAll}
+                      />
+                    </th>
+                  ) : null}
                   <th>No. RM</th>
                   <th>Pasien</th>
                   <th>Kunjungan terakhir</th>
@@ -146,6 +210,16 @@ export function InactiveList() {
               <tbody>
                 {l.items.map((i) => (
                   <tr key={i.folderId}>
+                    {mayMove ? (
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Pilih ${i.rmNumber}`}
+                          checked={picked.has(i.folderId)}
+                          onChange={() => toggle(i.folderId)}
+                        />
+                      </td>
+                    ) : null}
                     <td className="mono">{i.rmNumber}</td>
                     <td>{i.names.join(', ')}</td>
                     <td>{tanggalPendek(i.lastVisitDate)}</td>

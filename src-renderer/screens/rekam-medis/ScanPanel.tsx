@@ -9,7 +9,8 @@ import { geserTanggal, hariIni, tanggalPendek } from '../../lib/format';
 import { ChecklistForm } from './ReturnReview';
 import { KeyTiming } from './scan';
 
-type Done = { text: string; folder: Folder };
+/** What the last action did; `print` offers one more document from the note (an old volume's label). */
+type Done = { text: string; folder: Folder; print?: { label: string; job: PrintJob } };
 
 /** The folder's patients in one line: "Siti Aminah (1985)". */
 export function folderNames(folder: Folder): string {
@@ -146,13 +147,25 @@ export function ScanPanel({ inputRef, onPrint }: { inputRef: React.RefObject<HTM
         {done && !error ? (
           <p className="note" role="status">
             {done.text}
+            {done.print ? (
+              <>
+                {' '}
+                <button type="button" className="btn btn-small" onClick={() => onPrint(done.print!.job)}>
+                  Cetak {done.print.label}
+                </button>
+              </>
+            ) : null}
           </p>
         ) : null}
         {result ? (
           <div className="scan-card" data-testid="hasil-pindai">
             <div className="scan-folder">
               <span className="scan-rm mono">{result.folder.rmNumber}</span>
-              {result.folder.volume > 1 ? <Badge>Jilid {result.folder.volume}</Badge> : null}
+              {result.folder.volumes > 1 ? (
+                <Badge>
+                  Jilid {result.folder.volume} dari {result.folder.volumes}
+                </Badge>
+              ) : null}
               {result.folder.temporaryFor !== null ? <Badge tone="warn">Berkas sementara</Badge> : null}
               <StatusBadge folder={result.folder} />
               <span className="strong">{folderNames(result.folder)}</span>
@@ -172,10 +185,10 @@ export function ScanPanel({ inputRef, onPrint }: { inputRef: React.RefObject<HTM
                 mayCorrect={mayCorrect}
                 method={method}
                 onPrint={onPrint}
-                onDone={(text, folder) => {
+                onDone={(d) => {
                   setResult(null);
                   setError(null);
-                  setDone({ text, folder });
+                  setDone(d);
                   inputRef.current?.focus();
                 }}
               />
@@ -223,7 +236,7 @@ function FolderActions({
   mayCorrect: boolean;
   method: 'scan' | 'ketik';
   onPrint: (job: PrintJob) => void;
-  onDone: (text: string, folder: Folder) => void;
+  onDone: (done: Done) => void;
 }) {
   const client = useClient();
   const { settings } = useSession();
@@ -234,20 +247,25 @@ function FolderActions({
   const [dueDate, setDueDate] = useState(() => geserTanggal(hariIni(settings.timeZone), 7));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [openingVolume, setOpeningVolume] = useState(false);
+  const [oldVolumeTo, setOldVolumeTo] = useState<'rak' | 'rak_inaktif'>('rak');
   const onShelf = folder.place.kind === 'rak' || folder.place.kind === 'ruang_rm';
+  // A full folder gets its next volume at the desk or on the shelf; the last volume only.
+  const canOpenVolume =
+    onShelf && folder.temporaryFor === null && folder.volume === folder.volumes && folder.status !== 'hilang' && folder.status !== 'digabung';
   const canBorrow = onShelf && !folder.awaitingReview && folder.status !== 'hilang';
   const canMiss = mayCorrect && folder.status !== 'hilang' && folder.status !== 'digabung' && folder.temporaryFor === null && onShelf;
   // A temporary folder stands in for a missing one: finding the original merges the two.
   const missingId = folder.status === 'hilang' ? folder.id : folder.temporaryFor;
   const canFind = mayCorrect && missingId !== null;
 
-  const run = async (action: () => Promise<{ text: string; folder: Folder }>) => {
+  const run = async (action: () => Promise<Done>) => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
       const out = await action();
-      onDone(out.text, out.folder);
+      onDone(out);
     } catch (e) {
       setError(asClientError(e).message);
       setBusy(false);
@@ -279,6 +297,39 @@ function FolderActions({
   useShortcut({ keys: 'Alt+P', label: 'Pinjamkan berkas yang dipindai', group: 'Rekam Medis', handler: () => setBorrowing(true) }, canBorrow);
   useShortcut({ keys: 'Alt+H', label: 'Tandai berkas yang dipindai hilang', group: 'Rekam Medis', handler: markMissing }, canMiss);
   useShortcut({ keys: 'Alt+E', label: 'Tandai berkas asli (yang hilang) ditemukan', group: 'Rekam Medis', handler: markFound }, canFind);
+  useShortcut(
+    { keys: 'Alt+B', label: 'Buka jilid baru berkas yang dipindai', group: 'Rekam Medis', handler: () => setOpeningVolume(true) },
+    canOpenVolume,
+  );
+  const patientId = folder.patients[0]?.id;
+  const openVolume = () =>
+    void run(async () => {
+      const out = await client.call('folders.newVolume', { folderId: folder.id, oldVolumeTo });
+      const next = out.folder.volume;
+      // Both volumes get a label naming them: the new one now, the old one from the note.
+      if (patientId !== undefined)
+        onPrint({
+          label: `Label berkas jilid ${next}`,
+          printer: 'label',
+          load: () => client.call('documents.folderLabel', { patientId, volume: next }),
+        });
+      return {
+        folder: out.folder,
+        text: `Jilid ${next} berkas ${out.folder.rmNumber} dibuka (${out.folder.place.label}); jilid ${out.previous.volume} → ${out.previous.place.label}. Tempel label "Jilid ${out.previous.volume}" pada jilid lama.`,
+        ...(patientId !== undefined
+          ? {
+              print: {
+                label: `Label jilid ${out.previous.volume}`,
+                job: {
+                  label: `Label berkas jilid ${out.previous.volume}`,
+                  printer: 'label' as const,
+                  load: () => client.call('documents.folderLabel', { patientId, volume: out.previous.volume }),
+                },
+              },
+            }
+          : {}),
+      };
+    });
 
   return (
     <>
@@ -315,7 +366,43 @@ function FolderActions({
             Ke rak inaktif
           </button>
         ) : null}
+        {canOpenVolume ? (
+          <button type="button" className="btn btn-small" onClick={() => setOpeningVolume(true)}>
+            Buka jilid baru <kbd>Alt+B</kbd>
+          </button>
+        ) : null}
       </div>
+      {openingVolume ? (
+        <form
+          className="borrow-form"
+          aria-label="Buka jilid baru"
+          onSubmit={(e) => {
+            e.preventDefault();
+            openVolume();
+          }}
+          // Enter on a radio does not submit a form by itself; here it confirms the choice.
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'radio') {
+              e.preventDefault();
+              openVolume();
+            }
+          }}
+        >
+          <fieldset className="radio-row">
+            <legend>Jilid {folder.volume} (lama)</legend>
+            <label>
+              <input type="radio" name="jilid-lama" checked={oldVolumeTo === 'rak'} onChange={() => setOldVolumeTo('rak')} autoFocus /> tetap di rak
+            </label>
+            <label>
+              <input type="radio" name="jilid-lama" checked={oldVolumeTo === 'rak_inaktif'} onChange={() => setOldVolumeTo('rak_inaktif')} /> ke rak
+              inaktif
+            </label>
+          </fieldset>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Buka jilid {folder.volume + 1}
+          </button>
+        </form>
+      ) : null}
       {borrowing ? (
         <form
           className="borrow-form"
