@@ -289,15 +289,16 @@ export async function recordFolderMove(
     options: { method: 'scan' | 'ketik' | 'sistem'; requestId?: number; reason?: string | null; borrower?: string; dueDate?: string };
   },
 ): Promise<{ folder: Folder; movement: FolderMovement }> {
+  const { to } = m;
   const folder = await requireFolder(trx, m.folderId);
   const units = await listUnits(trx);
   const unitName = unitNamesOf(units);
-  if (m.to.kind === 'unit') {
-    const unit = units.find((u) => u.id === m.to.unitId);
+  if (to.kind === 'unit') {
+    const unit = units.find((u) => u.id === to.unitId);
     if (!unit) throw new LoketError('VALIDATION', 'Unit tujuan tidak ditemukan.', [{ path: 'unitId', message: 'Tidak ditemukan' }]);
     if (!unit.active) throw new LoketError('VALIDATION', `Unit ${unit.name} sedang tidak aktif.`, [{ path: 'unitId', message: 'Unit tidak aktif' }]);
   }
-  const plan = planMove(stateOf(folder), m.to, m.intent, unitName);
+  const plan = planMove(stateOf(folder), to, m.intent, unitName);
   if (!plan.ok) throw new LoketError('CONFLICT', `Berkas ${folder.rmBase}: ${plan.message}`);
 
   let request: repo.RequestRecord | undefined;
@@ -309,11 +310,11 @@ export async function recordFolderMove(
         throw new LoketError('VALIDATION', 'Permintaan berkas itu bukan milik berkas ini hari ini, atau sudah dipenuhi.', [
           { path: 'requestId', message: 'Tidak berlaku' },
         ]);
-      if (m.to.kind === 'unit' && request.unitId !== m.to.unitId)
-        throw new LoketError('VALIDATION', `Permintaan itu untuk ${request.unitName}, bukan ${unitName(m.to.unitId)}.`, [
+      if (to.kind === 'unit' && request.unitId !== to.unitId)
+        throw new LoketError('VALIDATION', `Permintaan itu untuk ${request.unitName}, bukan ${unitName(to.unitId)}.`, [
           { path: 'unitId', message: 'Tidak sesuai permintaan' },
         ]);
-    } else request = m.to.kind === 'unit' ? open.find((r) => r.unitId === m.to.unitId) : open[0];
+    } else request = to.kind === 'unit' ? open.find((r) => r.unitId === to.unitId) : open[0];
   }
   const from = placeOf(folder);
   const movement: repo.NewMovement = {
@@ -322,8 +323,8 @@ export async function recordFolderMove(
     kind: plan.kind,
     fromKind: from.kind,
     fromUnitId: from.kind === 'unit' ? from.unitId : null,
-    toKind: m.to.kind,
-    toUnitId: m.to.kind === 'unit' ? m.to.unitId : null,
+    toKind: to.kind,
+    toUnitId: to.kind === 'unit' ? to.unitId : null,
     userId: m.actor.id,
     method: m.options.method,
     requestId: request?.id ?? null,
@@ -336,8 +337,8 @@ export async function recordFolderMove(
   const onShelf = plan.status === 'di_rak' || plan.status === 'inaktif';
   const place = {
     status: plan.status,
-    locationKind: m.to.kind,
-    locationUnitId: m.to.kind === 'unit' ? m.to.unitId : null,
+    locationKind: to.kind,
+    locationUnitId: to.kind === 'unit' ? to.unitId : null,
     borrower: m.options.borrower ?? null,
     dueDate: m.options.dueDate ?? null,
     outSince: onShelf ? null : (folder.outSince ?? m.at),
@@ -345,7 +346,7 @@ export async function recordFolderMove(
     lastUnitId: plan.kind === 'kembali' && from.kind === 'unit' ? from.unitId : plan.kind === 'simpan' ? null : folder.lastUnitId,
   };
   await repo.updateFolder(trx, folder.id, { ...place, at: m.at });
-  if (request) await repo.setRequestStatus(trx, request.id, m.to.kind === 'unit' ? 'diterima_unit' : 'diambil', m.to.kind === 'unit' ? m.at : null);
+  if (request) await repo.setRequestStatus(trx, request.id, to.kind === 'unit' ? 'diterima_unit' : 'diambil', to.kind === 'unit' ? m.at : null);
   // The reply is built from what was written: a move stays a handful of statements (target ≤ 5 ms).
   const after: repo.FolderRecord = { ...folder, ...place };
   const written: repo.MovementRecord = {

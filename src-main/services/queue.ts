@@ -314,6 +314,62 @@ export async function waitPosition(
   return { waitingAhead: ahead, estimatedWaitMinutes: estimateWaitMinutes(ahead, paces, settings.queue.defaultServiceMinutes, places) };
 }
 
+/**
+ * A ticket moved to another service or a poli's queue inside the caller's transaction: the old
+ * ticket `dialihkan`, a new one at the end of the target lane. `queue.transfer` runs it alone;
+ * the internal referral slip runs it with the letter it issues.
+ */
+export async function transferTicket(
+  trx: Executor,
+  m: { ticketId: number; toServiceId?: number; toUnitId?: number; settings: SharedSettings; now: Date; at: string; date: string; userId: number },
+): Promise<{ from: QueueTicket; ticket: QueueTicket }> {
+  const t = await todaysTicket(trx, m.ticketId, m.date);
+  const next = transition('transfer', t.status, t.code);
+  let lane: { serviceId: number } | { unitId: number };
+  let code: (n: number) => string;
+  if (m.toServiceId !== undefined) {
+    const service = findService(await listServices(trx), m.toServiceId, 'toServiceId');
+    if (t.serviceId === service.id)
+      throw new LoketError('VALIDATION', `Tiket ${t.code} sudah berada di antrean ${service.name}.`, [
+        { path: 'toServiceId', message: 'Antrean yang sama' },
+      ]);
+    lane = { serviceId: service.id };
+    code = (n) => ticketCode(service.prefix, n, m.settings.queue.ticketWidth);
+  } else {
+    const unit = findUnit(await listUnits(trx), m.toUnitId!, 'toUnitId');
+    const closed = unitClosedReason(unit, m.now, m.settings.timeZone);
+    if (closed) throw new LoketError('VALIDATION', `Tidak bisa dialihkan: ${closed}`, [{ path: 'toUnitId', message: 'Unit tutup' }]);
+    if (t.unitId === unit.id)
+      throw new LoketError('VALIDATION', `Tiket ${t.code} sudah berada di antrean ${unit.name}.`, [
+        { path: 'toUnitId', message: 'Antrean yang sama' },
+      ]);
+    lane = { unitId: unit.id };
+    code = (n) => unitCode(m.settings, unit, n, t.visit?.seq ?? null, t.code);
+  }
+  if (!(await q.setTicketStatus(trx, t.id, statusesFor('transfer'), next.status)))
+    throw new LoketError('CONFLICT', `Tiket ${t.code} baru saja diubah petugas lain; muat ulang antrean.`);
+  await q.insertQueueEvent(trx, {
+    ticketId: t.id,
+    kind: 'transferred',
+    at: m.at,
+    counterId: t.counterId,
+    unitId: t.unitId,
+    announcement: null,
+    userId: m.userId,
+  });
+  const { id } = await addTicket(trx, {
+    date: m.date,
+    at: m.at,
+    lane,
+    code,
+    priority: t.priority,
+    visitId: t.visit?.id ?? null,
+    transferredFrom: t.id,
+    userId: m.userId,
+  });
+  return { from: (await q.getTicket(trx, t.id))!, ticket: (await q.getTicket(trx, id))! };
+}
+
 export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueMethods> {
   const clock = async (db: Executor = ctx.db) => {
     const settings = await loadSharedSettings(db);
@@ -561,53 +617,9 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
     'queue.transfer': async ({ ticketId, toServiceId, toUnitId }, call) => {
       const userId = actorOf(call).id;
       const { settings, now, at, date } = await clock();
-      const result = await ctx.db.transaction().execute(async (trx) => {
-        const t = await todaysTicket(trx, ticketId, date);
-        const next = transition('transfer', t.status, t.code);
-        let lane: { serviceId: number } | { unitId: number };
-        let code: (n: number) => string;
-        if (toServiceId !== undefined) {
-          const service = findService(await listServices(trx), toServiceId, 'toServiceId');
-          if (t.serviceId === service.id)
-            throw new LoketError('VALIDATION', `Tiket ${t.code} sudah berada di antrean ${service.name}.`, [
-              { path: 'toServiceId', message: 'Antrean yang sama' },
-            ]);
-          lane = { serviceId: service.id };
-          code = (n) => ticketCode(service.prefix, n, settings.queue.ticketWidth);
-        } else {
-          const unit = findUnit(await listUnits(trx), toUnitId!, 'toUnitId');
-          const closed = unitClosedReason(unit, now, settings.timeZone);
-          if (closed) throw new LoketError('VALIDATION', `Tidak bisa dialihkan: ${closed}`, [{ path: 'toUnitId', message: 'Unit tutup' }]);
-          if (t.unitId === unit.id)
-            throw new LoketError('VALIDATION', `Tiket ${t.code} sudah berada di antrean ${unit.name}.`, [
-              { path: 'toUnitId', message: 'Antrean yang sama' },
-            ]);
-          lane = { unitId: unit.id };
-          code = (n) => unitCode(settings, unit, n, t.visit?.seq ?? null, t.code);
-        }
-        if (!(await q.setTicketStatus(trx, t.id, statusesFor('transfer'), next.status)))
-          throw new LoketError('CONFLICT', `Tiket ${t.code} baru saja diubah petugas lain; muat ulang antrean.`);
-        await q.insertQueueEvent(trx, {
-          ticketId: t.id,
-          kind: 'transferred',
-          at,
-          counterId: t.counterId,
-          unitId: t.unitId,
-          announcement: null,
-          userId,
-        });
-        const { id } = await addTicket(trx, {
-          date,
-          at,
-          lane,
-          code,
-          priority: t.priority,
-          visitId: t.visit?.id ?? null,
-          transferredFrom: t.id,
-          userId,
-        });
-        return { from: (await q.getTicket(trx, t.id))!, ticket: (await q.getTicket(trx, id))! };
-      });
+      const result = await ctx.db
+        .transaction()
+        .execute((trx) => transferTicket(trx, { ticketId, toServiceId, toUnitId, settings, now, at, date, userId }));
       emitQueueChanges(ctx, [changeOf(date, result.from), changeOf(date, result.ticket)]);
       return result;
     },
