@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { method } from "../method";
-import { idSchema, isoDateSchema } from "../schemas";
-import { payerLabels, payerSchema, sexSchema } from "./patients";
-import { clusterSchema } from "./reference";
+import { z } from 'zod';
+import { method } from '../method';
+import { idSchema, isoDateSchema } from '../schemas';
+import { payerLabels, payerSchema, sexSchema } from './patients';
+import { clusterSchema } from './reference';
 
 /** The longest period one register covers (a month's register fits on paper and in one request). */
 export const REGISTER_MAX_DAYS = 31;
@@ -22,10 +22,7 @@ export const registerFilterSchema = z.strictObject({
 export type RegisterFilter = z.infer<typeof registerFilterSchema>;
 
 /** Age as the register writes it: whole years; months under one year; days under one month. */
-export const ageSchema = z.object({
-  value: z.number().int(),
-  unit: z.enum(["th", "bln", "hr"]),
-});
+export const ageSchema = z.object({ value: z.number().int(), unit: z.enum(['th', 'bln', 'hr']) });
 
 export const registerRowSchema = z.object({
   visitId: idSchema,
@@ -61,21 +58,13 @@ export const registerRowSchema = z.object({
 export type RegisterRow = z.infer<typeof registerRowSchema>;
 
 /** The payer as the register writes it: "BPJS 0001234567890", "Umum", "Asuransi lain (Mandiri)". */
-export function registerPayerText(
-  row: Pick<RegisterRow, "payer" | "bpjsNumber" | "insuranceName">,
-): string {
-  if (row.payer === "bpjs")
-    return row.bpjsNumber ? `BPJS ${row.bpjsNumber}` : "BPJS";
-  if (row.payer === "asuransi_lain" && row.insuranceName)
-    return `${payerLabels.asuransi_lain} (${row.insuranceName})`;
+export function registerPayerText(row: Pick<RegisterRow, 'payer' | 'bpjsNumber' | 'insuranceName'>): string {
+  if (row.payer === 'bpjs') return row.bpjsNumber ? `BPJS ${row.bpjsNumber}` : 'BPJS';
+  if (row.payer === 'asuransi_lain' && row.insuranceName) return `${payerLabels.asuransi_lain} (${row.insuranceName})`;
   return payerLabels[row.payer];
 }
 
-const countSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  count: z.number().int(),
-});
+const countSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
 
 export const registerTotalsSchema = z.object({
   visits: z.number().int(),
@@ -108,11 +97,16 @@ export const registerSchema = z.object({
 });
 export type Register = z.infer<typeof registerSchema>;
 
+/** A file for the clerk to save: base64 in the JSON reply, the same over IPC and HTTP. */
+export const downloadSchema = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number().int() });
+export type Download = z.infer<typeof downloadSchema>;
+
+export const registerPapers = ['A4', 'F4'] as const;
+
 export const registerMethods = {
-  "register.daily": method({
-    summary:
-      "Register harian: satu baris per kunjungan pada tanggal (atau rentang ≤ 31 hari) itu, dengan filter unit, klaster, penjamin dan jumlah",
-    guard: "register:view",
+  'register.daily': method({
+    summary: 'Register harian: satu baris per kunjungan pada tanggal (atau rentang ≤ 31 hari) itu, dengan filter unit, klaster, penjamin dan jumlah',
+    guard: 'register:view',
     input: registerFilterSchema,
     output: registerSchema,
   }),
