@@ -71,6 +71,29 @@ async function printWithElectron(printable: Printable, printer: string | null): 
   }
 }
 
+/**
+ * The letters' PDF port (archive and letters.pdf): the same hidden, script-less window as a
+ * print, turned into a PDF at the document's own paper size (Electron counts in inches).
+ */
+async function pdfWithElectron(html: string, paper: { widthMm: number; heightMm: number }): Promise<Uint8Array> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    const pdf = await win.webContents.printToPDF({
+      printBackground: true,
+      preferCSSPageSize: true,
+      margins: { top: 0, right: 0, bottom: 0, left: 0 },
+      pageSize: { width: paper.widthMm / 25.4, height: paper.heightMm / 25.4 },
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    win.destroy();
+  }
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,
@@ -105,7 +128,14 @@ async function run(): Promise<void> {
   const dataDir = args.data ?? app.getPath('userData');
   const workstation = workstationStoreOn(new ElectronStore(workstationStoreOptions(dataDir)));
   const nativeBinding = electronNativeBinding();
-  const host: Host = await startHost({ dataDir, mode: 'electron', workstation, logToConsole: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const host: Host = await startHost({
+    dataDir,
+    mode: 'electron',
+    workstation,
+    logToConsole: true,
+    renderPdf: pdfWithElectron,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   const serving: Serving = await serveHost(host, args);
   for (const line of describeServing(serving, dataDir)) console.log(line);
   if (!rendererDir()) throw new StartupError('Tampilan Loket belum dibangun (out/renderer tidak ada). Jalankan npm run build.');

@@ -6,12 +6,15 @@ import { StartupError } from '../db/connection';
 import { ArgsError, parseHostArgs } from './cli';
 import { startHost } from './host';
 import { defaultDataDir } from './paths';
+import { chromiumPdf } from './pdf-chromium';
 import { describeServing, serveHost } from './serving';
 
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2));
   const dataDir = args.data ?? defaultDataDir();
-  const host = await startHost({ dataDir, mode: 'serve', logToConsole: false });
+  // Letters' PDFs through Chromium when this PC has it (null: PDFs answer UNAVAILABLE, printing still works).
+  const pdf = await chromiumPdf();
+  const host = await startHost({ dataDir, mode: 'serve', logToConsole: false, renderPdf: pdf?.render ?? null });
   let serving;
   try {
     serving = await serveHost(host, args);
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
     stopping = true;
     await serving.server.close();
     await host.close();
+    await pdf?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -35,6 +35,7 @@ export const contract = {
   ...documentMethods,
   ...queueMethods,
   ...folderMethods,
+  ...letterMethods,
   ...cashierMethods,
   ...dashboardMethods,
   ...letterMethods,

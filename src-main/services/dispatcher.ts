@@ -86,6 +86,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...queueHandlers(ctx),
     ...voiceHandlers(ctx),
     ...folderHandlers(ctx),
+    ...letterHandlers(ctx),
     ...cashierHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...letterHandlers(ctx),

@@ -46,7 +46,6 @@ export function letterDocument(ctx: LetterContext, content: LetterContent): stri
   const logo = settings.letters.logoDataUrl;
   const place = settings.letters.place || settings.puskesmas.name;
   const s = letter.signer;
-  const licence = [s.sip && `SIP. ${s.sip}`, s.str && `STR. ${s.str}`].filter(Boolean).join(' · ');
   return printDocument({
     title: `${content.title} ${letter.number}`,
     widthMm: paper.widthMm,
@@ -69,6 +68,7 @@ table.facts td { padding: 0.4mm 0; vertical-align: top; } table.facts td.k { wid
 .qr { width: 42mm; text-align: center; font-size: 8pt; line-height: 1.25; }
 .qr .code { width: 24mm; height: 24mm; margin: 0 auto 1mm; } .qr .code svg { width: 100%; height: 100%; display: block; }
 .qr .vc { font-size: 10pt; font-weight: bold; letter-spacing: 0.5pt; }
+.qr .url { overflow-wrap: anywhere; }
 .sign { width: 72mm; text-align: left; }
 .sign .space { height: 22mm; }
 .sign .nm { font-weight: bold; text-decoration: underline; }
@@ -96,7 +96,7 @@ ${content.css ?? ''}`,
       <div class="code">${qrSvg(ctx.verifyUrl)}</div>
       <div>Kode verifikasi</div>
       <div class="vc mono">${esc(letter.verifyCode)}</div>
-      <div>${esc(ctx.verifyUrl)}</div>
+      <div class="url">${esc(ctx.verifyUrl)}</div>
     </div>
     <div class="sign">
       <div>${esc(place)}, ${longDate(letter.issuedDate)}</div>
@@ -104,7 +104,8 @@ ${content.css ?? ''}`,
       <div class="space"></div>
       <div class="nm">${esc(s.name)}</div>
       ${s.nip ? `<div>NIP. ${esc(s.nip)}</div>` : ''}
-      ${licence ? `<div>${esc(licence)}</div>` : ''}
+      ${s.sip ? `<div>SIP. ${esc(s.sip)}</div>` : ''}
+      ${s.str ? `<div>STR. ${esc(s.str)}</div>` : ''}
     </div>
   </div>
 </div>`,
