@@ -38,6 +38,8 @@ export const eventSpecs = {
     public: false,
     payload: z.object({ letterId: z.number().int(), kind: z.string(), change: z.enum(['issued', 'cancelled', 'printed']) }),
   },
+  /** A referral's status trail or follow-up changed: the Rujukan tabs reload. */
+  'referrals.changed': { public: false, payload: z.object({ letterId: z.number().int(), status: z.string() }) },
 } as const;
 
 export type EventName = keyof typeof eventSpecs;

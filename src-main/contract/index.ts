@@ -12,7 +12,7 @@ import { patientRecordMethods } from './methods/patient-record';
 import { patientMethods } from './methods/patients';
 import { queueMethods } from './methods/queue';
 import { referenceMethods } from './methods/reference';
-import { rujukanMethods } from './methods/rujukan';
+import { referralMethods, rujukanMethods } from './methods/rujukan';
 import { registerMethods } from './methods/register';
 import { settingsMethods } from './methods/settings';
 import { systemMethods } from './methods/system';
@@ -40,6 +40,7 @@ export const contract = {
   ...dashboardMethods,
   ...letterMethods,
   ...rujukanMethods,
+  ...referralMethods,
 };
 
 export type Contract = typeof contract;

@@ -26,6 +26,7 @@ import { patientRecordHandlers } from './patient-records';
 import { patientHandlers } from './patients';
 import { queueHandlers } from './queue';
 import { referenceHandlers } from './reference';
+import { referralHandlers } from './rujukan';
 import { registerHandlers } from './register';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -92,6 +93,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...letterHandlers(ctx),
     ...diagnosisHandlers(ctx),
     ...directoryHandlers(ctx),
+    ...referralHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../method';
 import { idSchema, optionalText, text } from '../schemas';
+import { letterBaseInput } from './letters';
 import { importFileSchema } from './patient-import';
 
 /**
@@ -125,8 +126,8 @@ export const referralLetterDataSchema = z.object({
 export type ReferralLetterData = z.infer<typeof referralLetterDataSchema>;
 
 export const referralCreateSchema = z.strictObject({
-  patientId: idSchema,
-  visitId: idSchema.optional(),
+  /** patientId, visitId, signerId (the referring doctor), paper. */
+  ...letterBaseInput,
   facilityId: idSchema.optional(),
   specialty: optionalText(80),
   emergency: z.boolean(),
@@ -140,7 +141,6 @@ export const referralCreateSchema = z.strictObject({
   diagnosisText: optionalText(DIAGNOSIS_TEXT_MAX),
   therapy: optionalText(2000),
   reason: text(1000),
-  signerId: idSchema,
 });
 export type ReferralCreate = z.infer<typeof referralCreateSchema>;
 
@@ -233,16 +233,26 @@ export const internalReferralSchema = z.object({
 });
 export type InternalReferral = z.infer<typeof internalReferralSchema>;
 
+/** What the slip stores and prints (`letter.data`, kind `rujukan_internal`). */
+export const internalSlipDataSchema = z.object({
+  patient: z.object({ rmNumber: z.string(), name: z.string(), sex: z.string(), birthDate: z.string() }),
+  visitDate: z.string().nullable(),
+  fromUnit: z.string().nullable(),
+  toUnit: z.string(),
+  request: z.string(),
+  note: z.string(),
+});
+export type InternalSlipData = z.infer<typeof internalSlipDataSchema>;
+
 export const internalReferralCreateSchema = z.strictObject({
-  patientId: idSchema,
-  visitId: idSchema.optional(),
+  /** patientId, visitId, signerId (the referring doctor), paper. */
+  ...letterBaseInput,
   toUnitId: idSchema,
   /** Unit the patient comes from (default: the visit's unit). */
   fromUnitId: idSchema.optional(),
   /** What the receiving unit is asked to do (pemeriksaan lab, perawatan gigi, tindakan). */
   request: text(500),
   note: optionalText(500),
-  signerId: idSchema,
 });
 
 // ---------------------------------------------------------------------------------------------
