@@ -33,11 +33,6 @@ export const eventSpecs = {
   },
   /** A payment taken or voided, or a cash day closed: the kasir screens reload (paying also sends visits.changed). */
   'cashier.changed': { public: false, payload: z.object({ date: z.string(), change: z.enum(['paid', 'voided', 'closed']) }) },
-  /** A letter was issued, cancelled or printed: lists reload; the host archives a newly issued letter's PDF. */
-  'letters.changed': {
-    public: false,
-    payload: z.object({ letterId: z.number().int(), kind: z.string(), change: z.enum(['issued', 'cancelled', 'printed']) }),
-  },
   /** A referral's status trail or follow-up changed: the Rujukan tabs reload. */
   'referrals.changed': { public: false, payload: z.object({ letterId: z.number().int(), status: z.string() }) },
 } as const;

@@ -38,7 +38,6 @@ export const contract = {
   ...letterMethods,
   ...cashierMethods,
   ...dashboardMethods,
-  ...letterMethods,
   ...rujukanMethods,
   ...referralMethods,
 };

@@ -464,40 +464,6 @@ export interface CashDayTable {
   voids: number;
 }
 
-/** An issued letter of any kind (migration 0015); `data` is the kind's fields as JSON. */
-export interface LetterTable {
-  id: Generated<number>;
-  kind: string;
-  number: string;
-  seq: number;
-  year: number;
-  patient_id: number;
-  visit_id: number | null;
-  signer_id: number;
-  issued_at: string;
-  /** Local `YYYY-MM-DD` of issued_at (registers and reports count by it). */
-  issued_date: string;
-  issued_by: number;
-  data: string;
-  verify_code: string;
-  status: Generated<string>;
-  cancelled_at: string | null;
-  cancelled_by: number | null;
-  cancel_reason: string | null;
-  paper: string;
-  archived_at: string | null;
-}
-
-/** Every print or PDF of a letter; `copy` 1 = marked SALINAN. */
-export interface LetterPrintTable {
-  id: Generated<number>;
-  letter_id: number;
-  printed_at: string;
-  printed_by: number;
-  copy: Bool;
-  target: string;
-}
-
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;

@@ -90,7 +90,6 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...letterHandlers(ctx),
     ...cashierHandlers(ctx),
     ...dashboardHandlers(ctx),
-    ...letterHandlers(ctx),
     ...diagnosisHandlers(ctx),
     ...directoryHandlers(ctx),
     ...referralHandlers(ctx),
