@@ -10,6 +10,7 @@ import { completenessSlipDocument, overdueDocument, pullListDocument, tracerDocu
 import { kartuBerobat } from './templates/kartu-berobat';
 import { kwitansi } from './templates/kwitansi';
 import { labelBerkas } from './templates/label-berkas';
+import { cashierDocumentHandlers } from './cashier-documents';
 import { ticketDocumentHandlers } from './ticket-documents';
 import { letterDocumentHandlers } from './letter-documents';
 import { localDate } from '../domain/waktu';
@@ -23,6 +24,7 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
   };
   return {
     ...ticketDocumentHandlers(ctx),
+    ...cashierDocumentHandlers(ctx),
     ...letterDocumentHandlers(ctx),
     'documents.patientCard': async ({ patientId }) => {
       const patient = await patientOf(patientId);

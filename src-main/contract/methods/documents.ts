@@ -4,6 +4,7 @@ import { idSchema } from '../schemas';
 import { ticketPaperSchema, ticketPrinterAddressSchema } from '../ticket-printer';
 
 import { printableSchema } from '../printable';
+import { cashierDocumentMethods } from './cashier-documents';
 import { letterDocumentMethods } from './letters';
 
 export { printableSchema, type Printable } from '../printable';
@@ -41,6 +42,7 @@ export interface PrintOutcome {
 
 export const documentMethods = {
   ...letterDocumentMethods,
+  ...cashierDocumentMethods,
   'documents.patientCard': method({
     summary: 'Kartu berobat pasien dengan kode batang No. RM',
     guard: 'pasien:view',

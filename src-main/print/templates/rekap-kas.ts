@@ -35,7 +35,7 @@ ${rows.length === 0 ? '<tr><td colspan="3">Tidak ada pembayaran.</td></tr>' : ro
  */
 export function rekapKasDocument(recap: DayRecap, settings: SharedSettings, printedAt: Date): string {
   const k = kopLines(settings.puskesmas);
-  const time = (iso: string) => localClock(new Date(iso), settings.timeZone);
+  const time = (iso: string) => localClock(new Date(iso), settings.timeZone).replace(':', '.');
   const voids =
     recap.voids.length === 0
       ? '<p>Tidak ada pembatalan.</p>'
