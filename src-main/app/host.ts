@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { inspectDatabaseFile, snapshotDatabase } from '../db/backup';
 import { openStore, peekSchemaVersion, StartupError, type Store } from '../db/connection';
 import { migrate } from '../db/migrator';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { documentHandlers } from '../print/documents';
 import { startLetterArchive } from '../print/letter-documents';
+import { startBackupSchedule } from '../services/backup';
 import { bootstrap } from '../services/bootstrap';
 import type { Logger, PdfRenderer, ServiceContext, WorkstationStore } from '../services/context';
 import { createDispatcher, type Dispatcher } from '../services/dispatcher';
 import { EventBus } from '../services/events';
+import { applyPendingRestore } from './restore';
 import { acquireDataLock } from './lock';
 import { createLogger } from './log';
 import { shippedVoiceDir } from './paths';
@@ -31,6 +34,8 @@ export interface HostOptions {
   voiceDir?: string | null;
   /** Renders letters to PDF (Electron: printToPDF; serve/tests: Chromium); absent: PDFs unavailable. */
   renderPdf?: PdfRenderer | null;
+  /** How often the daily backup checks whether it is due (tests shorten it). */
+  backupCheckMs?: number;
 }
 
 export interface Host {
@@ -53,6 +58,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   try {
     const log = createLogger(options.dataDir, { console: options.logToConsole ?? false });
     const databaseFile = join(options.dataDir, DATABASE_FILE);
+    // A restore chosen in the app (backup.restore) is swapped in before anything opens the database.
+    applyPendingRestore(options.dataDir, databaseFile, log);
     // Refuse a database from a newer Loket before anything writes to it (even the WAL switch).
     const existing = peekSchemaVersion(databaseFile, options);
     if (existing !== null && existing > LATEST_SCHEMA_VERSION) {
@@ -65,6 +72,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const { from, to } = await migrate(store.db);
     if (from !== to) log.info(`basis data: skema ${from} → ${to}`);
 
+    const opened = store;
     const bootId = randomUUID().slice(0, 8);
     const now = options.now ?? (() => new Date());
     const ctx: ServiceContext = {
@@ -77,12 +85,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
       voiceDir: options.voiceDir === undefined ? shippedVoiceDir() : options.voiceDir,
       dataDir: options.dataDir,
       renderPdf: options.renderPdf ?? null,
+      database: { snapshot: (to) => snapshotDatabase(opened.sqlite, to, options), inspect: (file) => inspectDatabaseFile(file, options) },
     };
     await bootstrap(ctx, { regions: options.loadRegions ?? true });
     const dispatcher = createDispatcher(ctx, documentHandlers(ctx));
     const letterArchive = startLetterArchive(ctx);
+    const backups = startBackupSchedule(ctx, options.backupCheckMs);
     log.info(`host ${APP_VERSION} siap (mode ${options.mode}, skema ${to})`);
-    const opened = store;
     return {
       ctx,
       dispatcher,
@@ -91,6 +100,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       databaseFile,
       log,
       async close() {
+        // The copy at exit runs while the database is still open.
+        await backups.stop();
         await letterArchive.stop();
         await opened.close();
         release();

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './schemas';
 import { authMethods } from './methods/auth';
+import { backupMethods } from './methods/backup';
 import { cashierMethods } from './methods/cashier';
 import { dashboardMethods } from './methods/dashboard';
 import { documentMethods } from './methods/documents';
@@ -23,6 +24,7 @@ import { voiceMethods } from './methods/voice';
 export const contract = {
   ...systemMethods,
   ...authMethods,
+  ...backupMethods,
   ...settingsMethods,
   ...referenceMethods,
   ...patientMethods,
@@ -62,6 +64,7 @@ export * from './permissions';
 export * from './schemas';
 export * from './ticket-printer';
 export * from './methods/auth';
+export * from './methods/backup';
 export * from './methods/cashier';
 export * from './methods/dashboard';
 export * from './methods/documents';

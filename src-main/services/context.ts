@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser, WorkstationSettings } from '../contract';
+import type { DatabaseFacts } from '../db/backup';
 import type { Database } from '../db/schema';
 import type { EventBus } from './events';
 
@@ -37,6 +38,8 @@ export interface ServiceContext {
   dataDir: string;
   /** null: no browser engine on this host; PDFs are refused with a clear message, printing still works. */
   renderPdf: PdfRenderer | null;
+  /** The live database as a file: SQLite's online backup, and a read-only look into another copy. */
+  database: { snapshot(toFile: string): Promise<void>; inspect(file: string): DatabaseFacts };
 }
 
 /**

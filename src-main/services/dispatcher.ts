@@ -13,6 +13,7 @@ import {
   type SessionUser,
 } from '../contract';
 import { authenticate, authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { cashierHandlers } from './cashier';
 import { dashboardHandlers } from './dashboard';
 import { diagnosisHandlers, directoryHandlers } from './diagnoses';
@@ -76,6 +77,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...printHandlers,
     ...systemHandlers(ctx),
     ...authHandlers(ctx),
+    ...backupHandlers(ctx),
     ...settingsHandlers(ctx),
     ...referenceHandlers(ctx),
     ...patientHandlers(ctx),
