@@ -6,6 +6,7 @@ import { ticketPaperSchema, ticketPrinterAddressSchema } from '../ticket-printer
 import { printableSchema } from '../printable';
 import { cashierDocumentMethods } from './cashier-documents';
 import { letterDocumentMethods } from './letters';
+import { registerDocumentMethods } from './register';
 
 export { printableSchema, type Printable } from '../printable';
 
@@ -42,6 +43,7 @@ export interface PrintOutcome {
 
 export const documentMethods = {
   ...letterDocumentMethods,
+  ...registerDocumentMethods,
   ...cashierDocumentMethods,
   'documents.patientCard': method({
     summary: 'Kartu berobat pasien dengan kode batang No. RM',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../method';
+import { printableSchema } from '../printable';
 import { idSchema, isoDateSchema } from '../schemas';
 import { payerLabels, payerSchema, sexSchema } from './patients';
 import { clusterSchema } from './reference';
@@ -109,5 +110,24 @@ export const registerMethods = {
     guard: 'register:view',
     input: registerFilterSchema,
     output: registerSchema,
+  }),
+};
+
+/**
+ * Spread into `documentMethods`: the print layer answers these (the printout, and the Excel file,
+ * whose writer lives in print/ beside the templates).
+ */
+export const registerDocumentMethods = {
+  'register.exportXlsx': method({
+    summary: 'Register harian sebagai berkas Excel (.xlsx, base64): baris judul, kepala kolom beku, filter otomatis, sel tanggal dan angka',
+    guard: 'register:view',
+    input: registerFilterSchema,
+    output: downloadSchema,
+  }),
+  'documents.register': method({
+    summary: 'Register harian untuk dicetak (A4 atau F4 melintang) dengan kop puskesmas, filter, jumlah dan nomor halaman',
+    guard: 'register:view',
+    input: registerFilterSchema.extend({ paper: z.enum(registerPapers).optional() }),
+    output: printableSchema,
   }),
 };
