@@ -13,6 +13,7 @@ import { patientRecordMethods } from './methods/patient-record';
 import { patientMethods } from './methods/patients';
 import { queueMethods } from './methods/queue';
 import { referenceMethods } from './methods/reference';
+import { reportMethods } from './methods/reports';
 import { referralMethods, rujukanMethods } from './methods/rujukan';
 import { registerMethods } from './methods/register';
 import { settingsMethods } from './methods/settings';
@@ -37,6 +38,7 @@ export const contract = {
   ...documentMethods,
   ...queueMethods,
   ...folderMethods,
+  ...reportMethods,
   ...letterMethods,
   ...cashierMethods,
   ...dashboardMethods,
@@ -76,6 +78,7 @@ export * from './methods/patient-import';
 export * from './methods/patient-merge';
 export * from './methods/queue';
 export * from './methods/reference';
+export * from './methods/reports';
 export * from './methods/rujukan';
 export * from './methods/register';
 export * from './methods/settings';

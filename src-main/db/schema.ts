@@ -464,6 +464,21 @@ export interface CashDayTable {
   voids: number;
 }
 
+/** A visit marked for follow-up by the pustu of the patient's village (migration 0014). */
+export interface FollowUpTable {
+  id: Generated<number>;
+  visit_id: number;
+  village_code: string | null;
+  reason: string;
+  note: string | null;
+  marked_at: string;
+  marked_by: number | null;
+  status: Generated<string>;
+  done_at: string | null;
+  done_by: number | null;
+  done_note: string | null;
+}
+
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;
@@ -494,6 +509,7 @@ export interface Database {
   folder_movement: FolderMovementTable;
   completeness_review: CompletenessReviewTable;
   completeness_item: CompletenessItemTable;
+  follow_up: FollowUpTable;
   letter: LetterTable;
   letter_print: LetterPrintTable;
   diagnosis: DiagnosisTable;

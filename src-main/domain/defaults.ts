@@ -90,6 +90,25 @@ export const defaultSharedSettings: SharedSettings = {
     completenessItems: ['Identitas pasien', 'Tanggal', 'Anamnesis', 'Diagnosis', 'Terapi', 'Nama dan tanda tangan dokter', 'Tulisan terbaca'],
     inactiveAfterYears: 5,
   },
+  reports: {
+    // The LB1 age groups (Laporan Bulanan 1, SP2TP): neonates by days, infants by months.
+    ageGroups: [
+      { label: '0–7 hari', from: 0, to: 7, unit: 'hari' },
+      { label: '8–28 hari', from: 8, to: 28, unit: 'hari' },
+      { label: '1–11 bulan', from: 1, to: 11, unit: 'bulan' },
+      { label: '1–4 tahun', from: 1, to: 4, unit: 'tahun' },
+      { label: '5–9 tahun', from: 5, to: 9, unit: 'tahun' },
+      { label: '10–14 tahun', from: 10, to: 14, unit: 'tahun' },
+      { label: '15–19 tahun', from: 15, to: 19, unit: 'tahun' },
+      { label: '20–44 tahun', from: 20, to: 44, unit: 'tahun' },
+      { label: '45–54 tahun', from: 45, to: 54, unit: 'tahun' },
+      { label: '55–59 tahun', from: 55, to: 59, unit: 'tahun' },
+      { label: '60–69 tahun', from: 60, to: 69, unit: 'tahun' },
+      { label: '70+ tahun', from: 70, to: null, unit: 'tahun' },
+    ],
+    // No pustu until the puskesmas names them: follow-ups are then listed by village.
+    pustu: [],
+  },
   letters: {
     logoDataUrl: '',
     unitCode: 'PKM',

@@ -12,6 +12,7 @@ import { kwitansi } from './templates/kwitansi';
 import { labelBerkas } from './templates/label-berkas';
 import { cashierDocumentHandlers } from './cashier-documents';
 import { ticketDocumentHandlers } from './ticket-documents';
+import { reportDocumentHandlers } from './report-documents';
 import { registerDocumentHandlers } from './register-documents';
 import { letterDocumentHandlers } from './letter-documents';
 import { localDate } from '../domain/waktu';
@@ -25,6 +26,7 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
   };
   return {
     ...ticketDocumentHandlers(ctx),
+    ...reportDocumentHandlers(ctx),
     ...registerDocumentHandlers(ctx),
     ...cashierDocumentHandlers(ctx),
     ...letterDocumentHandlers(ctx),

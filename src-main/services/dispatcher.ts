@@ -27,6 +27,7 @@ import { patientRecordHandlers } from './patient-records';
 import { patientHandlers } from './patients';
 import { queueHandlers } from './queue';
 import { referenceHandlers } from './reference';
+import { reportHandlers } from './reports';
 import { referralHandlers } from './rujukan';
 import { registerHandlers } from './register';
 import { settingsHandlers } from './settings';
@@ -89,6 +90,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...queueHandlers(ctx),
     ...voiceHandlers(ctx),
     ...folderHandlers(ctx),
+    ...reportHandlers(ctx),
     ...letterHandlers(ctx),
     ...cashierHandlers(ctx),
     ...dashboardHandlers(ctx),

@@ -555,6 +555,29 @@ describe('migrations', () => {
     expect(() => ticket(2, '2026-11-24', 'pendek')).toThrow(/CHECK/);
   });
 
+  it('0014 tindak lanjut: one follow-up per visit, the village copied, status dikirim or selesai', async () => {
+    const { db, sqlite } = memory();
+    await migrate(db, 14);
+    sqlite.prepare("insert into unit (code, name, cluster) values ('UMUM', 'Poli Umum', 'klaster3')").run();
+    sqlite
+      .prepare(
+        "insert into patient (rm_number, name, name_key, sex, birth_date, payer_default, created_at, updated_at) values ('000001', 'A', 'a', 'L', '1990-01-01', 'umum', 'x', 'x')",
+      )
+      .run();
+    sqlite
+      .prepare(
+        "insert into visit (visit_date, seq, registered_at, patient_id, payer, unit_id, cluster, kunjungan_baru, pasien_baru) values ('2026-11-23', 1, 'x', 1, 'umum', 1, 'klaster3', 1, 1)",
+      )
+      .run();
+    const mark = (reason: string, status = 'dikirim') =>
+      sqlite.prepare('insert into follow_up (visit_id, village_code, reason, marked_at, status) values (1, ?, ?, ?, ?)').run('33.02.12.2001', reason, 'x', status);
+    expect(() => mark('', 'dikirim')).toThrow(/CHECK/);
+    expect(() => mark('Kunjungan rumah', 'hilang')).toThrow(/CHECK/);
+    mark('Kunjungan rumah');
+    expect(() => mark('Lagi')).toThrow(/UNIQUE/);
+    expect(sqlite.prepare('select status, village_code from follow_up').get()).toEqual({ status: 'dikirim', village_code: '33.02.12.2001' });
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [

@@ -9,6 +9,7 @@ import { letterDocumentMethods } from './letters';
 import { registerDocumentMethods } from './register';
 
 export { printableSchema, type Printable } from '../printable';
+import { reportDocumentMethods } from './reports';
 
 /**
  * A printed queue ticket: `escpos` — the host sent it to the ticket printer (Pengaturan → Komputer);
@@ -42,6 +43,7 @@ export interface PrintOutcome {
 }
 
 export const documentMethods = {
+  ...reportDocumentMethods,
   ...letterDocumentMethods,
   ...registerDocumentMethods,
   ...cashierDocumentMethods,

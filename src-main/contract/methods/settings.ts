@@ -4,6 +4,7 @@ import { emptyInput, optionalText, text, timeZoneSchema } from '../schemas';
 import { ticketPaperSchema, ticketPrinterAddressSchema } from '../ticket-printer';
 import { letterSettingsPatchSchema, letterSettingsSchema } from './letters';
 import { queueSettingsPatchSchema, queueSettingsSchema } from './queue';
+import { reportSettingsPatchSchema, reportSettingsSchema } from './reports';
 
 /** How folders stand on the shelves: terminal digit (last two digits first), middle digit, or straight numeric. */
 export const filingOrders = ['terminal', 'middle', 'straight'] as const;
@@ -45,6 +46,8 @@ export const sharedSettingsSchema = z.object({
     completenessItems: z.array(z.string()),
     inactiveAfterYears: z.number().int(),
   }),
+  /** Recaps: the LB1 age groups; the pustu and the villages each looks after (follow-ups). */
+  reports: reportSettingsSchema,
   /** Letters: kop logo, number patterns, paper, sick-leave policy (Pengaturan → Surat). */
   letters: letterSettingsSchema,
 });
@@ -87,6 +90,7 @@ export const sharedSettingsPatchSchema = z.strictObject({
     .partial()
     .optional(),
   queue: queueSettingsPatchSchema.optional(),
+  reports: reportSettingsPatchSchema.optional(),
   letters: letterSettingsPatchSchema.optional(),
   folders: z
     .strictObject({

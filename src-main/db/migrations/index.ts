@@ -10,6 +10,7 @@ import * as m0008 from './0008_antrean';
 import * as m0009 from './0009_suara';
 import * as m0010 from './0010_berkas';
 import * as m0011 from './0011_antrean_permintaan';
+import * as m0014 from './0014_tindak_lanjut';
 import * as m0012 from './0012_berkas_gabung_jilid';
 import * as m0013 from './0013_kasir';
 
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: '0011_antrean_permintaan', up: m0011.up },
   { version: 12, name: '0012_berkas_gabung_jilid', up: m0012.up },
   { version: 13, name: '0013_kasir', up: m0013.up },
+  { version: 14, name: '0014_tindak_lanjut', up: m0014.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

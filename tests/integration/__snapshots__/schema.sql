@@ -45,6 +45,15 @@ CREATE TABLE appointment (
   updated_at TEXT NOT NULL
   );
 
+CREATE TABLE cash_day (
+  date TEXT PRIMARY KEY,
+  closed_at TEXT NOT NULL,
+  closed_by INTEGER NOT NULL REFERENCES app_user(id),
+  payments INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  voids INTEGER NOT NULL
+  );
+
 CREATE TABLE completeness_item (
   review_id INTEGER NOT NULL REFERENCES completeness_review(id),
   item TEXT NOT NULL CHECK (length(item) BETWEEN 1 AND 80),
@@ -105,17 +114,17 @@ CREATE TABLE folder (
   out_since TEXT,
   last_unit_id INTEGER REFERENCES unit(id),
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL, combined_into INTEGER REFERENCES folder(id),
   CHECK ((location_kind = 'unit') = (location_unit_id IS NOT NULL)),
   CHECK ((status = 'dipinjam') = (borrower IS NOT NULL))
   );
 
-CREATE TABLE folder_movement (
+CREATE TABLE "folder_movement" (
   id INTEGER PRIMARY KEY,
   folder_id INTEGER NOT NULL REFERENCES folder(id),
   at TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('ambil','kirim','pindah_unit','kembali','simpan','pinjam','kembalikan_lengkapi',
-  'hilang','ditemukan','inaktif','aktif','digabung','sementara')),
+  'hilang','ditemukan','inaktif','aktif','digabung','sementara','dipisah','jilid_baru')),
   from_kind TEXT,
   from_unit_id INTEGER REFERENCES unit(id),
   to_kind TEXT NOT NULL,
@@ -142,6 +151,20 @@ CREATE TABLE folder_request (
   requested_at TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'menunggu' CHECK (status IN ('menunggu','diambil','diterima_unit','batal'))
   , delivered_at TEXT);
+
+CREATE TABLE follow_up (
+  id INTEGER PRIMARY KEY,
+  visit_id INTEGER NOT NULL UNIQUE REFERENCES visit(id),
+  village_code TEXT,
+  reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 200),
+  note TEXT,
+  marked_at TEXT NOT NULL,
+  marked_by INTEGER REFERENCES app_user(id),
+  status TEXT NOT NULL DEFAULT 'dikirim' CHECK (status IN ('dikirim','selesai')),
+  done_at TEXT,
+  done_by INTEGER REFERENCES app_user(id),
+  done_note TEXT
+  );
 
 CREATE TABLE number_sequence (
   name TEXT NOT NULL,
@@ -217,6 +240,21 @@ CREATE TABLE 'patient_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin IN
 
 CREATE TABLE 'patient_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+CREATE TABLE payment (
+  id INTEGER PRIMARY KEY,
+  visit_id INTEGER NOT NULL REFERENCES visit(id),
+  cash_date TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  tariff_id INTEGER REFERENCES tariff(id),
+  tariff_name TEXT NOT NULL,
+  paid_at TEXT NOT NULL,
+  cashier_id INTEGER REFERENCES app_user(id),
+  voided_at TEXT,
+  voided_by INTEGER REFERENCES app_user(id),
+  void_reason TEXT,
+  CHECK ((voided_at IS NULL) = (voided_by IS NULL) AND (voided_at IS NULL) = (void_reason IS NULL))
+  );
+
 CREATE TABLE practitioner (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
@@ -261,6 +299,14 @@ CREATE TABLE queue_ticket (
   CHECK ((service_id IS NULL) != (unit_id IS NULL)),
   CHECK (lane = CASE WHEN service_id IS NOT NULL THEN 'S' || service_id ELSE 'U' || unit_id END),
   UNIQUE (service_date, lane, number)
+  );
+
+CREATE TABLE receipt_print (
+  id INTEGER PRIMARY KEY,
+  visit_id INTEGER NOT NULL REFERENCES visit(id),
+  printed_at TEXT NOT NULL,
+  printed_by INTEGER REFERENCES app_user(id),
+  copy INTEGER NOT NULL CHECK (copy IN (0, 1))
   );
 
 CREATE TABLE region (
@@ -354,6 +400,8 @@ CREATE INDEX completeness_review_folder ON completeness_review(folder_id, id);
 
 CREATE INDEX completeness_review_period ON completeness_review(period, unit_id);
 
+CREATE INDEX folder_combined ON folder(combined_into) WHERE combined_into IS NOT NULL;
+
 CREATE INDEX folder_movement_folder ON folder_movement(folder_id, id);
 
 CREATE INDEX folder_out ON folder(status, location_unit_id, out_since) WHERE status IN ('keluar','dipinjam');
@@ -363,6 +411,8 @@ CREATE INDEX folder_patient_folder ON folder_patient(folder_id);
 CREATE INDEX folder_request_status ON folder_request(status, requested_at);
 
 CREATE UNIQUE INDEX folder_rm ON folder(rm_base, volume) WHERE temporary_for IS NULL;
+
+CREATE INDEX follow_up_village ON follow_up(village_code);
 
 CREATE INDEX patient_birth_date ON patient(birth_date);
 
@@ -382,6 +432,10 @@ CREATE UNIQUE INDEX patient_nik ON patient(nik) WHERE nik IS NOT NULL AND merged
 
 CREATE INDEX patient_phone ON patient(phone) WHERE phone IS NOT NULL;
 
+CREATE INDEX payment_cash_date ON payment(cash_date);
+
+CREATE UNIQUE INDEX payment_live_visit ON payment(visit_id) WHERE voided_at IS NULL;
+
 CREATE INDEX queue_event_ticket ON queue_event(ticket_id);
 
 CREATE INDEX queue_ticket_day_status ON queue_ticket(service_date, status);
@@ -389,6 +443,8 @@ CREATE INDEX queue_ticket_day_status ON queue_ticket(service_date, status);
 CREATE UNIQUE INDEX queue_ticket_request ON queue_ticket(service_date, request_id) WHERE request_id IS NOT NULL;
 
 CREATE INDEX queue_ticket_visit ON queue_ticket(visit_id) WHERE visit_id IS NOT NULL;
+
+CREATE INDEX receipt_print_visit ON receipt_print(visit_id);
 
 CREATE INDEX region_level_name ON region(level, name COLLATE NOCASE);
 

@@ -1,0 +1,85 @@
+import type { AgeGroup, AgeUnit } from '../contract';
+import { ageInYears, tanggalPanjang } from './waktu';
+
+/**
+ * Laporan: the periods of the monthly and yearly recaps and the LB1 age groups a visit falls in.
+ * Dates are local `YYYY-MM-DD`.
+ */
+
+const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+export function monthName(month: number): string {
+  return bulan[month - 1] ?? String(month);
+}
+
+export interface Period {
+  year: number;
+  month: number | null;
+  from: string;
+  to: string;
+  /** "November 2026" or "Tahun 2026". */
+  label: string;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The last day of a month (1–12): 28, 29, 30 or 31. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A month of a year, or the whole year: first and last date and the printed label. */
+export function periodOf(year: number, month?: number | null): Period {
+  if (month === undefined || month === null)
+    return { year, month: null, from: `${pad(year, 4)}-01-01`, to: `${pad(year, 4)}-12-31`, label: `Tahun ${year}` };
+  return {
+    year,
+    month,
+    from: `${pad(year, 4)}-${pad(month)}-01`,
+    to: `${pad(year, 4)}-${pad(month)}-${pad(daysInMonth(year, month))}`,
+    label: `${monthName(month)} ${year}`,
+  };
+}
+
+/** The buckets of the time table: each month of a year (`2026-01`…), each day of a month. */
+export function periodBuckets(p: Period): { key: string; label: string }[] {
+  if (p.month === null) return Array.from({ length: 12 }, (_, i) => ({ key: `${pad(p.year, 4)}-${pad(i + 1)}`, label: monthName(i + 1) }));
+  return Array.from({ length: daysInMonth(p.year, p.month) }, (_, i) => {
+    const key = `${p.from.slice(0, 8)}${pad(i + 1)}`;
+    return { key, label: tanggalPanjang(key) };
+  });
+}
+
+/** "2026-11" → "November 2026". */
+export function monthLabel(yyyyMm: string): string {
+  return `${monthName(Number(yyyyMm.slice(5, 7)))} ${yyyyMm.slice(0, 4)}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Completed days, months or years between a birth date and a later date (0 when born after it). */
+export function ageIn(unit: AgeUnit, birthDate: string, on: string): number {
+  if (on <= birthDate) return 0;
+  if (unit === 'hari') return Math.round((Date.parse(`${on}T00:00:00Z`) - Date.parse(`${birthDate}T00:00:00Z`)) / DAY_MS);
+  if (unit === 'tahun') return ageInYears(birthDate, on);
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+}
+
+/**
+ * The index of the age group of a patient at a visit: the first group whose upper end is not
+ * below the age counted in that group's unit (groups validated by `ageGroupsProblem`). A birth
+ * date after the visit date (bad data) counts as age 0. Each unit's age is counted once: a
+ * year's recap classifies every visit.
+ */
+export function ageGroupIndex(groups: readonly AgeGroup[], birthDate: string, visitDate: string): number {
+  const ages: Partial<Record<AgeUnit, number>> = {};
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (g.to === null) return i;
+    const age = (ages[g.unit] ??= ageIn(g.unit, birthDate, visitDate));
+    if (age <= g.to) return i;
+  }
+  return groups.length - 1;
+}

@@ -1,0 +1,364 @@
+import {
+  clusterLabels,
+  clusters,
+  LoketError,
+  payerLabels,
+  payers,
+  roleHas,
+  type CountTable,
+  type FollowUp,
+  type FollowUpList,
+  type Recap,
+  type RecapInput,
+  type SharedSettings,
+  type reportMethods,
+} from '../contract';
+import type { Executor } from '../db/repositories/executor';
+import { klpcmRows, retrievalRows } from '../db/repositories/folders';
+import { ticketTimes } from '../db/repositories/queue';
+import { listServices, listUnits } from '../db/repositories/reference';
+import * as repo from '../db/repositories/reports';
+import { durationStats, secondsBetween } from '../domain/antrean';
+import { klpcmRate, minutesBetween, RETRIEVAL_STANDARD_MINUTES, retrievalStats } from '../domain/berkas';
+import { ageGroupIndex, monthLabel, periodBuckets, periodOf } from '../domain/laporan';
+import { localDate } from '../domain/waktu';
+import type { Call, ServiceContext } from './context';
+import { actorOf, type Handlers } from './handler';
+import { loadSharedSettings } from './settings';
+
+/** Visits counted by one dimension, split by sex. */
+class Tally {
+  private counts = new Map<string, { l: number; p: number }>();
+  add(key: string, sex: string): void {
+    let c = this.counts.get(key);
+    if (!c) this.counts.set(key, (c = { l: 0, p: 0 }));
+    if (sex === 'L') c.l++;
+    else c.p++;
+  }
+  /**
+   * Rows in the given order (`all`: every listed key even at 0; otherwise only keys counted),
+   * then keys counted but not listed, labelled by `other`.
+   */
+  table(order: readonly { key: string; label: string }[], all: boolean, other: (key: string) => string = (k) => k): CountTable {
+    const listed = new Set(order.map((o) => o.key));
+    const rows = [
+      ...order.filter((o) => all || this.counts.has(o.key)),
+      ...[...this.counts.keys()].filter((k) => !listed.has(k)).map((k) => ({ key: k, label: other(k) })),
+    ].map(({ key, label }) => {
+      const c = this.counts.get(key) ?? { l: 0, p: 0 };
+      return { key, label, l: c.l, p: c.p, total: c.l + c.p };
+    });
+    const l = rows.reduce((s, r) => s + r.l, 0);
+    const p = rows.reduce((s, r) => s + r.p, 0);
+    return { rows, total: { key: 'jumlah', label: 'Jumlah', l, p, total: l + p } };
+  }
+}
+
+const NO_VILLAGE = 'Tidak tercatat';
+
+/** The monthly or yearly recap (also printed and exported by the print layer). */
+export async function buildRecap(ctx: ServiceContext, input: RecapInput): Promise<Recap> {
+  const settings = await loadSharedSettings(ctx.db);
+  const period = periodOf(input.year, input.month);
+  const units = await listUnits(ctx.db);
+  const unit = input.unitId === undefined ? null : units.find((u) => u.id === input.unitId);
+  if (unit === undefined)
+    throw new LoketError('VALIDATION', `Unit dengan id ${input.unitId} tidak dikenal. Pilih unit dari daftar.`, [
+      { path: 'unitId', message: 'Unit tidak dikenal' },
+    ]);
+  const groups = settings.reports.ageGroups;
+  const visits = await repo.recapVisits(ctx.db, period.from, period.to, input.unitId);
+
+  const t = {
+    time: new Tally(),
+    unit: new Tally(),
+    cluster: new Tally(),
+    payer: new Tally(),
+    sex: new Tally(),
+    age: new Tally(),
+    kunjungan: new Tally(),
+    pasien: new Tally(),
+    village: new Tally(),
+  };
+  const yearly = period.month === null;
+  for (const v of visits) {
+    t.time.add(yearly ? v.date.slice(0, 7) : v.date, v.sex);
+    t.unit.add(String(v.unitId), v.sex);
+    t.cluster.add(v.cluster, v.sex);
+    t.payer.add(v.payer, v.sex);
+    t.sex.add(v.sex, v.sex);
+    t.age.add(String(ageGroupIndex(groups, v.birthDate, v.date)), v.sex);
+    t.kunjungan.add(v.kunjunganBaru ? 'baru' : 'lama', v.sex);
+    t.pasien.add(v.pasienBaru ? 'baru' : 'lama', v.sex);
+    t.village.add(v.villageCode ?? '-', v.sex);
+  }
+  const villageNames = await repo.regionNames(ctx.db, [...new Set(visits.map((v) => v.villageCode).filter((c): c is string => c !== null))]);
+  const byVillage = t.village.table([], false, (code) => (code === '-' ? NO_VILLAGE : (villageNames.get(code) ?? code)));
+  // Most visits first; "not recorded" last.
+  byVillage.rows.sort((a, b) => Number(a.key === '-') - Number(b.key === '-') || b.total - a.total || a.label.localeCompare(b.label, 'id'));
+
+  return {
+    period,
+    unit: unit ? { id: unit.id, name: unit.name } : null,
+    generatedAt: ctx.now().toISOString(),
+    ageGroups: groups,
+    byTime: t.time.table(periodBuckets(period), true),
+    byUnit: t.unit.table(
+      units.map((u) => ({ key: String(u.id), label: u.name })),
+      false,
+    ),
+    byCluster: t.cluster.table(
+      clusters.map((c) => ({ key: c, label: clusterLabels[c] })),
+      true,
+    ),
+    byPayer: t.payer.table(
+      payers.map((p) => ({ key: p, label: payerLabels[p] })),
+      true,
+    ),
+    bySex: t.sex.table(
+      [
+        { key: 'L', label: 'Laki-laki' },
+        { key: 'P', label: 'Perempuan' },
+      ],
+      true,
+    ),
+    byAgeGroup: t.age.table(
+      groups.map((g, i) => ({ key: String(i), label: g.label })),
+      true,
+    ),
+    byKunjungan: t.kunjungan.table(
+      [
+        { key: 'baru', label: 'Kunjungan baru' },
+        { key: 'lama', label: 'Kunjungan lama' },
+      ],
+      true,
+    ),
+    byPasien: t.pasien.table(
+      [
+        { key: 'baru', label: 'Pasien baru' },
+        { key: 'lama', label: 'Pasien lama' },
+      ],
+      true,
+    ),
+    byVillage,
+    referrals: await referralRecap(ctx.db, period.from, period.to, input.unitId),
+    queueWaits: await queueWaits(ctx.db, period.from, period.to, unit?.id),
+    ...(await folderIndicators(ctx.db, period.from, period.to, unit?.id)),
+  };
+}
+
+/** Referrals out by destination: the referral letters are counted once they are part of the installation. */
+async function referralRecap(_db: Executor, _from: string, _to: string, _unitId: number | undefined): Promise<Recap['referrals']> {
+  return {
+    available: false,
+    note: 'Surat rujukan belum tercatat di aplikasi ini: rekap rujukan keluar belum dapat dihitung.',
+    byDestination: { rows: [], total: { key: 'jumlah', label: 'Jumlah', l: 0, p: 0, total: 0 } },
+  };
+}
+
+/** Ticket issued → first call per queue (loket service or poli unit) and month, as queue.stats measures it. */
+async function queueWaits(db: Executor, from: string, to: string, unitId: number | undefined): Promise<Recap['queueWaits']> {
+  const [times, services, units] = await Promise.all([
+    ticketTimes(db, from, to, unitId === undefined ? undefined : `U${unitId}`),
+    listServices(db),
+    listUnits(db),
+  ]);
+  const groups = new Map<string, { month: string; lane: string; kind: 'service' | 'unit'; issued: number; waits: number[] }>();
+  for (const ticket of times) {
+    const kind = ticket.serviceId !== null ? 'service' : 'unit';
+    const month = ticket.date.slice(0, 7);
+    const key = `${month}|${kind}|${ticket.serviceId ?? ticket.unitId}`;
+    let g = groups.get(key);
+    if (!g) {
+      const lane =
+        kind === 'service'
+          ? `Loket: ${services.find((s) => s.id === ticket.serviceId)?.name ?? ticket.serviceId}`
+          : (units.find((u) => u.id === ticket.unitId)?.name ?? String(ticket.unitId));
+      groups.set(key, (g = { month, lane, kind, issued: 0, waits: [] }));
+    }
+    g.issued++;
+    if (ticket.calledAt !== null) g.waits.push(secondsBetween(ticket.issuedAt, ticket.calledAt));
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.month.localeCompare(b.month) || a.kind.localeCompare(b.kind) || a.lane.localeCompare(b.lane, 'id'))
+    .map(({ waits, month, ...g }) => ({ ...g, month: monthLabel(month), wait: durationStats(waits) }));
+}
+
+/** Folder retrieval times and KLPCM: the records room's own indicator functions (domain/berkas), per unit. */
+async function folderIndicators(db: Executor, from: string, to: string, unitId: number | undefined): Promise<Pick<Recap, 'retrieval' | 'klpcm'>> {
+  const requests = (await retrievalRows(db, from, to)).filter((r) => unitId === undefined || r.unitId === unitId);
+  const all: number[] = [];
+  const perUnit = new Map<number, { unitId: number; unitName: string; minutes: number[] }>();
+  let notDelivered = 0;
+  for (const r of requests) {
+    if (r.deliveredAt === null) {
+      notDelivered++;
+      continue;
+    }
+    const m = minutesBetween(r.requestedAt, r.deliveredAt);
+    all.push(m);
+    let u = perUnit.get(r.unitId);
+    if (!u) perUnit.set(r.unitId, (u = { unitId: r.unitId, unitName: r.unitName, minutes: [] }));
+    u.minutes.push(m);
+  }
+  const checks = (await klpcmRows(db, from.slice(0, 7), to.slice(0, 7))).filter((r) => unitId === undefined || r.unitId === unitId);
+  const klpcm = new Map<number, { unitId: number; unitName: string; checked: number; incomplete: number }>();
+  for (const r of checks) {
+    let u = klpcm.get(r.unitId);
+    if (!u) klpcm.set(r.unitId, (u = { unitId: r.unitId, unitName: r.unitName, checked: 0, incomplete: 0 }));
+    u.checked += r.checked;
+    u.incomplete += r.incomplete;
+  }
+  const byUnit = [...klpcm.values()].map((u) => ({ ...u, ratePercent: klpcmRate(u.checked, u.incomplete) }));
+  const checked = byUnit.reduce((s, u) => s + u.checked, 0);
+  const incomplete = byUnit.reduce((s, u) => s + u.incomplete, 0);
+  return {
+    retrieval: {
+      standardMinutes: RETRIEVAL_STANDARD_MINUTES,
+      overall: retrievalStats(all),
+      byUnit: [...perUnit.values()].map(({ minutes, ...u }) => ({ ...u, ...retrievalStats(minutes) })),
+      notDelivered,
+    },
+    klpcm: { byUnit, total: { checked, incomplete, ratePercent: klpcmRate(checked, incomplete) } },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-up for the pustu
+
+/** Marking is for the registration clerk (kunjungan:input) and the cluster's staff who write letters (surat:input). */
+function requireMarker(call: Call): NonNullable<Call['actor']> {
+  const actor = actorOf(call);
+  if (!roleHas(actor.role, 'kunjungan:input') && !roleHas(actor.role, 'surat:input'))
+    throw new LoketError('FORBIDDEN', 'Anda tidak berhak menandai kunjungan untuk tindak lanjut pustu.');
+  return actor;
+}
+
+const NO_VILLAGE_ADDRESS = 'Alamat tanpa kelurahan/desa';
+
+function pustuOf(settings: SharedSettings, villageCode: string | null): string | null {
+  if (villageCode === null) return null;
+  return settings.reports.pustu.find((p) => p.villages.includes(villageCode))?.name ?? null;
+}
+
+function followUpOut(r: repo.FollowUpRecord, settings: SharedSettings): FollowUp {
+  const rtRw = r.rt || r.rw ? `RT ${r.rt ?? '-'}/RW ${r.rw ?? '-'}` : null;
+  return {
+    id: r.id,
+    visitId: r.visitId,
+    visitDate: r.visitDate,
+    unitName: r.unitName,
+    patient: {
+      id: r.patientId,
+      rmNumber: r.rmNumber,
+      name: r.name,
+      sex: r.sex,
+      birthDate: r.birthDate,
+      phone: r.phone,
+      address: [r.street, rtRw].filter(Boolean).join(', '),
+    },
+    villageCode: r.villageCode,
+    villageName: r.villageName ?? r.villageCode ?? NO_VILLAGE_ADDRESS,
+    pustu: pustuOf(settings, r.villageCode),
+    reason: r.reason,
+    note: r.note,
+    markedAt: r.markedAt,
+    markedBy: r.markedBy,
+    status: r.status as FollowUp['status'],
+    doneAt: r.doneAt,
+    doneBy: r.doneBy,
+    doneNote: r.doneNote,
+  };
+}
+
+type ListInput = { from: string; to: string; pustu?: string | undefined; villageCode?: string | undefined; status?: FollowUp['status'] | undefined };
+
+/** The follow-up list: one section per pustu (settings order), then villages without a pustu; inside, by village. */
+export async function buildFollowUpList(ctx: ServiceContext, input: ListInput): Promise<FollowUpList> {
+  const settings = await loadSharedSettings(ctx.db);
+  if (Date.parse(input.to) - Date.parse(input.from) > 366 * 86_400_000)
+    throw new LoketError('VALIDATION', 'Rentang tanggal paling lama satu tahun.', [{ path: 'to', message: 'Rentang terlalu panjang' }]);
+  if (input.pustu !== undefined && input.pustu !== '-' && !settings.reports.pustu.some((p) => p.name === input.pustu))
+    throw new LoketError('VALIDATION', `Pustu "${input.pustu}" tidak ada di Pengaturan → Laporan.`, [
+      { path: 'pustu', message: 'Pustu tidak dikenal' },
+    ]);
+  const items = (await repo.listFollowUps(ctx.db, { from: input.from, to: input.to, status: input.status }))
+    .map((r) => followUpOut(r, settings))
+    .filter(
+      (f) =>
+        (input.villageCode === undefined || f.villageCode === input.villageCode) && (input.pustu === undefined || (f.pustu ?? '-') === input.pustu),
+    );
+  const sections = [...settings.reports.pustu.map((p) => p.name as string | null), null];
+  const groups = sections
+    .map((pustu) => {
+      const mine = items.filter((f) => f.pustu === pustu);
+      const villages = new Map<string, FollowUpList['groups'][number]['villages'][number]>();
+      for (const f of mine) {
+        const key = f.villageCode ?? '-';
+        let v = villages.get(key);
+        if (!v) villages.set(key, (v = { code: f.villageCode, name: f.villageName, items: [] }));
+        v.items.push(f);
+      }
+      return {
+        pustu,
+        label: pustu === null ? (settings.reports.pustu.length ? 'Kelurahan/desa tanpa pustu' : 'Per kelurahan/desa') : `Pustu ${pustu}`,
+        villages: [...villages.values()].sort((a, b) => Number(a.code === null) - Number(b.code === null) || a.name.localeCompare(b.name, 'id')),
+      };
+    })
+    .filter((g) => g.villages.length > 0);
+  return { from: input.from, to: input.to, generatedAt: ctx.now().toISOString(), count: items.length, groups };
+}
+
+async function requireFollowUp(db: Executor, id: number, settings: SharedSettings): Promise<FollowUp> {
+  const r = await repo.getFollowUp(db, id);
+  if (!r) throw new LoketError('NOT_FOUND', `Tindak lanjut dengan id ${id} tidak ditemukan.`, [{ path: 'id', message: 'Tidak ditemukan' }]);
+  return followUpOut(r, settings);
+}
+
+export function reportHandlers(ctx: ServiceContext): Handlers<keyof typeof reportMethods> {
+  return {
+    'reports.recap': async (input) => buildRecap(ctx, input),
+
+    'followUps.visitsOfDay': async ({ date, query }, call) => {
+      requireMarker(call);
+      const settings = await loadSharedSettings(ctx.db);
+      const day = date ?? localDate(ctx.now(), settings.timeZone);
+      return { date: day, visits: await repo.visitsOfDay(ctx.db, day, query || undefined, 200) };
+    },
+
+    'followUps.mark': async ({ visitId, reason, note }, call) => {
+      const actor = requireMarker(call);
+      const at = ctx.now().toISOString();
+      const id = await ctx.db.transaction().execute(async (trx) => {
+        const visit = await repo.visitForFollowUp(trx, visitId);
+        if (!visit)
+          throw new LoketError('NOT_FOUND', `Kunjungan dengan id ${visitId} tidak ditemukan.`, [{ path: 'visitId', message: 'Tidak ditemukan' }]);
+        if (visit.status === 'batal') throw new LoketError('CONFLICT', 'Kunjungan ini dibatalkan: tidak dapat ditandai untuk tindak lanjut.');
+        const existing = await repo.followUpOfVisit(trx, visitId);
+        if (existing)
+          throw new LoketError(
+            'CONFLICT',
+            `Kunjungan ini sudah ditandai untuk tindak lanjut (${existing.reason}). Ubah statusnya di daftar tindak lanjut.`,
+          );
+        return repo.insertFollowUp(trx, { visitId, villageCode: visit.villageCode, reason, note: note || null, at, userId: actor.id });
+      });
+      return requireFollowUp(ctx.db, id, await loadSharedSettings(ctx.db));
+    },
+
+    'followUps.setStatus': async ({ id, status, note }, call) => {
+      const actor = requireMarker(call);
+      const at = ctx.now().toISOString();
+      await ctx.db.transaction().execute(async (trx) => {
+        const current = await repo.getFollowUp(trx, id);
+        if (!current)
+          throw new LoketError('NOT_FOUND', `Tindak lanjut dengan id ${id} tidak ditemukan.`, [{ path: 'id', message: 'Tidak ditemukan' }]);
+        if (current.status === status)
+          throw new LoketError('CONFLICT', status === 'selesai' ? 'Tindak lanjut ini sudah selesai.' : 'Tindak lanjut ini sudah berstatus dikirim.');
+        await repo.setFollowUpStatus(trx, id, status, note || null, at, actor.id);
+      });
+      return requireFollowUp(ctx.db, id, await loadSharedSettings(ctx.db));
+    },
+
+    'followUps.list': async (input) => buildFollowUpList(ctx, input),
+  };
+}
