@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkLetterPattern } from '../letter-number';
 import { method } from '../method';
 import { idSchema, isoDateSchema, optionalText, text } from '../schemas';
+import { downloadSchema } from './register';
 import { appointmentSchema } from './visits';
 import { printableSchema } from '../printable';
 import { professions } from './reference';
@@ -293,6 +294,6 @@ export const letterDocumentMethods = {
     summary: 'PDF surat (dari arsip di folder data, atau dibuat ulang); dicatat sebagai cetak',
     guard: 'surat:view',
     input: z.strictObject({ id: idSchema, copy: z.boolean().optional() }),
-    output: z.object({ fileName: z.string(), base64: z.string(), bytes: z.number().int() }),
+    output: downloadSchema,
   }),
 };

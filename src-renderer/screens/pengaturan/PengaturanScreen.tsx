@@ -12,6 +12,7 @@ import { KomputerTab, ProfilTab } from './HostTabs';
 import { ImportTab } from './ImportTab';
 import { CounterTab, FacilityTab, PractitionerTab, ServiceTab, UnitTab } from './ReferenceTabs';
 import { SuaraTab } from './SuaraTab';
+import { SuratTab } from './SuratTab';
 import { TarifTab } from './TarifTab';
 
 interface Tab {
@@ -31,6 +32,7 @@ const tabs: Tab[] = [
   { id: 'nakes', label: 'Tenaga Kesehatan', permission: 'referensi:view', view: () => <PractitionerTab /> },
   { id: 'faskes', label: 'Faskes Rujukan', permission: 'referensi:view', view: () => <FacilityTab /> },
   { id: 'tarif', label: 'Tarif', permission: 'referensi:view', view: () => <TarifTab /> },
+  { id: 'surat', label: 'Surat', permission: 'pengaturan:view', view: () => <SuratTab /> },
   { id: 'suara', label: 'Suara', permission: 'pengaturan:view', view: () => <SuaraTab /> },
   { id: 'pengguna', label: 'Pengguna', permission: 'pengguna:view', view: () => <UsersTab /> },
   { id: 'cadangan', label: 'Cadangan', permission: 'pengaturan:view', view: () => <CadanganTab /> },

@@ -3,7 +3,10 @@ import { navigate, useRoute } from '../../app/routes';
 import { useShortcut } from '../../app/shortcuts';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Screen } from '../../components/ui';
+import { DaftarSurat } from './DaftarSurat';
 import { SignersAndFacilities } from './Penandatangan';
+import { HealthForm, SickLeaveForm } from './TerbitkanSurat';
+import { Verifikasi } from './Verifikasi';
 import './surat.css';
 
 interface SuratTab {
@@ -15,7 +18,13 @@ interface SuratTab {
 }
 
 /** The letter tabs, in order; `#/surat/<id>` opens one. Add a tab by adding an entry here. */
-const tabs: SuratTab[] = [{ id: 'penanda-tangan', label: 'Penanda tangan & faskes', key: 'T', render: () => <SignersAndFacilities /> }];
+const tabs: SuratTab[] = [
+  { id: 'sakit', label: 'Surat sakit', key: 'S', render: () => <SickLeaveForm /> },
+  { id: 'sehat', label: 'Surat sehat', key: 'E', render: () => <HealthForm /> },
+  { id: 'daftar', label: 'Daftar surat', key: 'D', render: () => <DaftarSurat /> },
+  { id: 'verifikasi', label: 'Verifikasi', key: 'V', render: () => <Verifikasi /> },
+  { id: 'penanda-tangan', label: 'Penanda tangan & faskes', key: 'T', render: () => <SignersAndFacilities /> },
+];
 
 /** Letters in tabs: issuing, the list with reprint and cancel, verification; Ctrl+PageUp / Ctrl+PageDown step through them. */
 export function SuratScreen() {
@@ -28,7 +37,8 @@ export function SuratScreen() {
   useShortcut({ keys: 'Ctrl+PageUp', label: 'Tab surat sebelumnya', group: 'Surat', handler: () => step(-1) });
   useShortcut({ keys: 'Ctrl+PageDown', label: 'Tab surat berikutnya', group: 'Surat', handler: () => step(1) });
   return (
-    <Screen title="Surat" subtitle="Surat keterangan sakit dan sehat, surat rujukan, daftar surat dan verifikasi keaslian.">
+    // The focus goes to the tab's first field (the RM number, the verification code), not the heading.
+    <Screen title="Surat" subtitle="Surat keterangan sakit dan sehat, surat rujukan, daftar surat dan verifikasi keaslian." focusHeading={false}>
       <div className="tabs surat-tabs" role="tablist" aria-label="Bagian surat">
         {tabs.map((t) => (
           <TabButton key={t.id} tab={t} selected={t === current} />
