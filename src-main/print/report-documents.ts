@@ -4,7 +4,7 @@ import type { Handlers } from '../services/handler';
 import { buildFollowUpList, buildRecap } from '../services/reports';
 import { loadSharedSettings } from '../services/settings';
 import { tanggalPanjang } from '../domain/waktu';
-import { followUpsDocument, recapDocument, A4 } from './templates/rekap';
+import { A4, A4_LANDSCAPE, followUpsDocument, recapDocument } from './templates/rekap';
 import { writeWorkbook, XLSX_MIME, xlsxFileName, type XlsxColumnKind, type XlsxSheet } from './xlsx';
 
 const download = (fileName: string, bytes: Buffer) => ({ fileName, mime: XLSX_MIME, base64: bytes.toString('base64'), bytes: bytes.length });
@@ -87,7 +87,7 @@ export function reportDocumentHandlers(ctx: ServiceContext): Handlers<keyof type
     },
     'documents.followUps': async (input) => {
       const [list, settings] = await Promise.all([buildFollowUpList(ctx, input), loadSharedSettings(ctx.db)]);
-      return { title: `Tindak lanjut pustu ${list.from}`, html: followUpsDocument(list, settings), paper: A4 };
+      return { title: `Tindak lanjut pustu ${list.from}`, html: followUpsDocument(list, settings), paper: A4_LANDSCAPE };
     },
     'reports.exportXlsx': async (input) => {
       const [recap, settings] = await Promise.all([buildRecap(ctx, input), loadSharedSettings(ctx.db)]);

@@ -12,6 +12,8 @@ import { angka, barChartSvg } from '../chart';
 import { esc, kopLines, printDocument } from '../html';
 
 export const A4 = { widthMm: 210, heightMm: 297 };
+/** The follow-up list has ten columns: A4 landscape. */
+export const A4_LANDSCAPE = { widthMm: 297, heightMm: 210 };
 
 const css = `@page { margin: 10mm 12mm; }
 .doc { font-size: 9pt; }
@@ -30,7 +32,8 @@ tr.total td { font-weight: bold; background: #f0f0f0; }
 .side { display: flex; gap: 4mm; align-items: flex-start; } .side > table { flex: 0 0 92mm; width: 92mm; }
 .chart { display: block; margin-top: 1mm; }
 .pustu + .pustu { break-before: page; }
-.mono { font-family: "DejaVu Sans Mono", Consolas, monospace; }`;
+.mono { font-family: "DejaVu Sans Mono", Consolas, monospace; }
+.nowrap { white-space: nowrap; }`;
 
 function kop(settings: SharedSettings): string {
   const k = kopLines(settings.puskesmas);
@@ -46,8 +49,8 @@ function cell(value: RecapCell, column: RecapColumn): string {
   return `<td class="n">${esc(text)}</td>`;
 }
 
-/** Rows longer than this print the chart under the table (a month's days, many villages). */
-const SIDE_BY_SIDE_ROWS = 14;
+/** A chart draws at most this many bars (the first rows of the table): a chart taller than a page cannot break. */
+const MAX_BARS = 40;
 
 /**
  * Rekap kunjungan (A4): the kop, the period and unit, then every table of the recap with its
@@ -64,9 +67,11 @@ export function recapDocument(recap: Recap, settings: SharedSettings): string {
 ${body}${empty}
 ${total}
 </tbody></table>`;
-      const side = t.columns.length <= 4 && t.rows.length <= SIDE_BY_SIDE_ROWS;
-      const bars = t.chart && t.chart.bars.some((b) => b.value > 0) ? t.chart.bars : [];
-      const chart = bars.length ? barChartSvg({ bars, unit: t.chart!.unit, widthMm: side ? 88 : 180 }) : '';
+      // Counts (four narrow columns) print with the chart beside them, wider tables with it below.
+      const side = t.columns.length <= 4;
+      const bars = t.chart && t.chart.bars.some((b) => b.value > 0) ? t.chart.bars.slice(0, MAX_BARS) : [];
+      const more = t.chart && t.chart.bars.length > MAX_BARS ? `<p class="note">Grafik: ${MAX_BARS} baris pertama.</p>` : '';
+      const chart = bars.length ? `<div>${barChartSvg({ bars, unit: t.chart!.unit, widthMm: side ? 88 : 180 })}${more}</div>` : '';
       return `<div class="${t.rows.length <= 24 ? 'section' : ''}" id="tabel-${esc(t.id)}">
 <h2>${esc(t.title)}</h2>
 ${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}
@@ -92,7 +97,7 @@ ${sections}
 }
 
 /**
- * Daftar tindak lanjut untuk pustu (A4): one section per pustu starting on its own page, by
+ * Daftar tindak lanjut untuk pustu (A4 landscape): one section per pustu starting on its own page, by
  * village; the patient's address and phone, why, and an empty column for what the pustu did.
  */
 export function followUpsDocument(list: FollowUpList, settings: SharedSettings): string {
@@ -107,7 +112,7 @@ export function followUpsDocument(list: FollowUpList, settings: SharedSettings):
 ${v.items
   .map(
     (f) =>
-      `<tr><td>${esc(tanggalPanjang(f.visitDate))}</td><td class="mono">${esc(f.patient.rmNumber)}</td><td>${esc(f.patient.name)}</td><td>${esc(f.patient.sex)}</td><td>${esc(
+      `<tr><td class="nowrap">${esc(tanggalPanjang(f.visitDate))}</td><td class="mono">${esc(f.patient.rmNumber)}</td><td class="nowrap">${esc(f.patient.name)}</td><td>${esc(f.patient.sex)}</td><td>${esc(
         f.patient.address,
       )}</td><td class="mono">${esc(f.patient.phone ?? '–')}</td><td>${esc(f.unitName)}</td><td>${esc(f.reason)}${f.note ? `<br><i>${esc(f.note)}</i>` : ''}</td><td>${esc(
         followUpStatusLabels[f.status],
@@ -125,7 +130,7 @@ ${villages}
     .join('\n');
   return printDocument({
     title: `Tindak lanjut pustu ${period}`,
-    ...A4,
+    ...A4_LANDSCAPE,
     css,
     body: `<div class="doc">
 ${kop(settings)}

@@ -4,6 +4,8 @@ import { useShortcut } from '../../app/shortcuts';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Screen } from '../../components/ui';
 import { Dasbor } from './Dasbor';
+import { RekapTab } from './RekapTab';
+import { TindakLanjutTab } from './TindakLanjutTab';
 
 interface LaporanTab {
   id: string;
@@ -14,7 +16,11 @@ interface LaporanTab {
 }
 
 /** The report tabs, in order; `#/laporan/<id>` opens one. Add a tab by adding an entry here. */
-const tabs: LaporanTab[] = [{ id: 'dasbor', label: 'Dasbor', key: 'D', render: () => <Dasbor /> }];
+const tabs: LaporanTab[] = [
+  { id: 'dasbor', label: 'Dasbor', key: 'D', render: () => <Dasbor /> },
+  { id: 'rekap', label: 'Rekap bulanan/tahunan', key: 'B', render: () => <RekapTab /> },
+  { id: 'tindak-lanjut', label: 'Tindak lanjut pustu', key: 'T', render: () => <TindakLanjutTab /> },
+];
 
 /** Reports in tabs: the live dashboard first; Ctrl+PageUp / Ctrl+PageDown step through them. */
 export function LaporanScreen() {
