@@ -10,11 +10,14 @@ import { loadSharedSettings } from '../services/settings';
 import type { LetterContext } from './templates/surat';
 import { suratSakit } from './templates/surat-sakit';
 import { suratSehat } from './templates/surat-sehat';
+import { slipRujukanInternal, suratRujukan } from './templates/surat-rujukan';
 
 /** One template per kind of letter; a kind without one cannot be printed yet. Add a kind with one line. */
 export const letterTemplates: Partial<Record<LetterKind, (ctx: LetterContext) => string>> = {
   sakit: suratSakit,
   sehat: suratSehat,
+  rujukan: suratRujukan,
+  rujukan_internal: slipRujukanInternal,
 };
 
 /** The first LAN IPv4 address of this PC, for a host listening on every interface. */

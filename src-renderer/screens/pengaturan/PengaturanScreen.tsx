@@ -8,6 +8,7 @@ import { Screen } from '../../components/ui';
 import { PasswordTab, UsersTab } from './AccountTabs';
 import { AntreanTab } from './AntreanTab';
 import { CadanganTab } from './CadanganTab';
+import { DiagnosisTab, SpecialtiesPanel } from './DiagnosisTab';
 import { KomputerTab, ProfilTab } from './HostTabs';
 import { ImportTab } from './ImportTab';
 import { CounterTab, FacilityTab, PractitionerTab, ServiceTab, UnitTab } from './ReferenceTabs';
@@ -30,13 +31,24 @@ const tabs: Tab[] = [
   { id: 'loket', label: 'Loket', permission: 'referensi:view', view: () => <CounterTab /> },
   { id: 'antrean', label: 'Antrean', permission: 'pengaturan:view', view: () => <AntreanTab /> },
   { id: 'nakes', label: 'Tenaga Kesehatan', permission: 'referensi:view', view: () => <PractitionerTab /> },
-  { id: 'faskes', label: 'Faskes Rujukan', permission: 'referensi:view', view: () => <FacilityTab /> },
+  {
+    id: 'faskes',
+    label: 'Faskes Rujukan',
+    permission: 'referensi:view',
+    view: () => (
+      <>
+        <FacilityTab />
+        <SpecialtiesPanel />
+      </>
+    ),
+  },
   { id: 'tarif', label: 'Tarif', permission: 'referensi:view', view: () => <TarifTab /> },
   { id: 'surat', label: 'Surat', permission: 'pengaturan:view', view: () => <SuratTab /> },
   { id: 'suara', label: 'Suara', permission: 'pengaturan:view', view: () => <SuaraTab /> },
   { id: 'pengguna', label: 'Pengguna', permission: 'pengguna:view', view: () => <UsersTab /> },
   { id: 'cadangan', label: 'Cadangan', permission: 'pengaturan:view', view: () => <CadanganTab /> },
   { id: 'impor', label: 'Impor Pasien', permission: 'rekam_medis:input', view: () => <ImportTab /> },
+  { id: 'diagnosis', label: 'Diagnosis', permission: 'referensi:view', view: () => <DiagnosisTab /> },
   { id: 'sandi', label: 'Ganti kata sandi', permission: null, view: () => <PasswordTab /> },
 ];
 
