@@ -11,6 +11,8 @@ import * as m0009 from './0009_suara';
 import * as m0010 from './0010_berkas';
 import * as m0011 from './0011_antrean_permintaan';
 import * as m0014 from './0014_tindak_lanjut';
+import * as m0015 from './0015_surat';
+import * as m0016 from './0016_rujukan';
 import * as m0012 from './0012_berkas_gabung_jilid';
 import * as m0013 from './0013_kasir';
 
@@ -36,6 +38,8 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '0012_berkas_gabung_jilid', up: m0012.up },
   { version: 13, name: '0013_kasir', up: m0013.up },
   { version: 14, name: '0014_tindak_lanjut', up: m0014.up },
+  { version: 15, name: '0015_surat', up: m0015.up },
+  { version: 16, name: '0016_rujukan', up: m0016.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,8 +1,24 @@
+CREATE TRIGGER diagnosis_search_delete AFTER DELETE ON diagnosis BEGIN
+  INSERT INTO diagnosis_search (diagnosis_search, rowid, code, text) VALUES ('delete', old.id, old.code, old.text);
+  END;
+
+CREATE TRIGGER diagnosis_search_insert AFTER INSERT ON diagnosis BEGIN
+  INSERT INTO diagnosis_search (rowid, code, text) VALUES (new.id, new.code, new.text);
+  END;
+
+CREATE TRIGGER diagnosis_search_update AFTER UPDATE OF code, text ON diagnosis BEGIN
+  INSERT INTO diagnosis_search (diagnosis_search, rowid, code, text) VALUES ('delete', old.id, old.code, old.text);
+  INSERT INTO diagnosis_search (rowid, code, text) VALUES (new.id, new.code, new.text);
+  END;
+
 CREATE TRIGGER folder_movement_no_delete BEFORE DELETE ON folder_movement
   BEGIN SELECT RAISE(ABORT, 'folder_movement is append-only'); END;
 
 CREATE TRIGGER folder_movement_no_update BEFORE UPDATE ON folder_movement
   BEGIN SELECT RAISE(ABORT, 'folder_movement is append-only'); END;
+
+CREATE TRIGGER login_attempt_no_update BEFORE UPDATE ON login_attempt
+  BEGIN SELECT RAISE(ABORT, 'login_attempt is append-only'); END;
 
 CREATE TRIGGER patient_search_delete AFTER DELETE ON patient BEGIN
   DELETE FROM patient_search WHERE rowid = old.id;
@@ -20,6 +36,14 @@ CREATE TRIGGER patient_search_update AFTER UPDATE OF name_key, birth_date, villa
   INSERT INTO patient_search (rowid, name, place, born) SELECT new.id, new.name_key, replace(' ' || replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT r.name FROM region r WHERE r.code = new.village_code), '') || ' ' || coalesce(new.address_street, ''), '''', ''), '.', ' '), ',', ' '), '/', ' '), '-', ' '), '(', ' '), ')', ' '), ':', ' '), ';', ' '), '"', ' '), ' ', ' q'), 'y' || substr(new.birth_date, 1, 4) WHERE new.merged_into IS NULL;
   INSERT INTO patient_name_trigram (rowid, name, born) SELECT new.id, ' ' || new.name_key || ' ', substr(new.birth_date, 2, 3) WHERE new.merged_into IS NULL;
   END;
+
+CREATE TRIGGER referral_event_no_delete BEFORE DELETE ON referral_event BEGIN SELECT RAISE(ABORT, 'referral_event is append-only'); END;
+
+CREATE TRIGGER referral_event_no_update BEFORE UPDATE ON referral_event BEGIN SELECT RAISE(ABORT, 'referral_event is append-only'); END;
+
+CREATE TRIGGER referral_followup_no_delete BEFORE DELETE ON referral_followup BEGIN SELECT RAISE(ABORT, 'referral_followup is append-only'); END;
+
+CREATE TRIGGER referral_followup_no_update BEFORE UPDATE ON referral_followup BEGIN SELECT RAISE(ABORT, 'referral_followup is append-only'); END;
 
 CREATE TABLE app_user (
   id INTEGER PRIMARY KEY,
@@ -89,6 +113,26 @@ CREATE TABLE counter_service (
   PRIMARY KEY (counter_id, service_id)
   ) WITHOUT ROWID;
 
+CREATE TABLE diagnosis (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 20 AND code = upper(code)),
+  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 250),
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  updated_at TEXT NOT NULL
+  );
+
+CREATE VIRTUAL TABLE diagnosis_search USING fts5(
+  code, text, content='diagnosis', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+  );
+
+CREATE TABLE 'diagnosis_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'diagnosis_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'diagnosis_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'diagnosis_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 CREATE TABLE facility (
   id INTEGER PRIMARY KEY,
   code TEXT UNIQUE,
@@ -97,6 +141,13 @@ CREATE TABLE facility (
   address TEXT,
   phone TEXT,
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))
+  );
+
+CREATE TABLE facility_specialty (
+  facility_id INTEGER NOT NULL REFERENCES facility(id),
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (facility_id, name)
   );
 
 CREATE TABLE folder (
@@ -164,6 +215,60 @@ CREATE TABLE follow_up (
   done_at TEXT,
   done_by INTEGER REFERENCES app_user(id),
   done_note TEXT
+  );
+
+CREATE TABLE internal_referral (
+  letter_id INTEGER PRIMARY KEY REFERENCES letter(id),
+  patient_id INTEGER NOT NULL REFERENCES patient(id),
+  visit_id INTEGER REFERENCES visit(id),
+  referral_date TEXT NOT NULL,
+  from_unit_id INTEGER REFERENCES unit(id),
+  to_unit_id INTEGER NOT NULL REFERENCES unit(id),
+  request TEXT NOT NULL,
+  movement_id INTEGER REFERENCES folder_movement(id),
+  ticket_id INTEGER REFERENCES queue_ticket(id),
+  created_at TEXT NOT NULL
+  );
+
+CREATE TABLE letter (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('sakit', 'sehat', 'rujukan', 'rujukan_internal')),
+  number TEXT NOT NULL UNIQUE,
+  seq INTEGER NOT NULL CHECK (seq > 0),
+  year INTEGER NOT NULL,
+  patient_id INTEGER NOT NULL REFERENCES patient(id),
+  visit_id INTEGER REFERENCES visit(id),
+  signer_id INTEGER NOT NULL REFERENCES practitioner(id),
+  issued_at TEXT NOT NULL,
+  issued_date TEXT NOT NULL,
+  issued_by INTEGER NOT NULL REFERENCES app_user(id),
+  data TEXT NOT NULL CHECK (json_valid(data)),
+  verify_code TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL DEFAULT 'terbit' CHECK (status IN ('terbit', 'batal')),
+  cancelled_at TEXT,
+  cancelled_by INTEGER REFERENCES app_user(id),
+  cancel_reason TEXT,
+  paper TEXT NOT NULL CHECK (paper IN ('A4', 'F4')),
+  archived_at TEXT,
+  UNIQUE (kind, year, seq),
+  CHECK ((status = 'batal') = (cancelled_at IS NOT NULL AND cancel_reason IS NOT NULL))
+  );
+
+CREATE TABLE letter_print (
+  id INTEGER PRIMARY KEY,
+  letter_id INTEGER NOT NULL REFERENCES letter(id),
+  printed_at TEXT NOT NULL,
+  printed_by INTEGER NOT NULL REFERENCES app_user(id),
+  copy INTEGER NOT NULL CHECK (copy IN (0, 1)),
+  target TEXT NOT NULL CHECK (target IN ('cetak', 'pdf'))
+  );
+
+CREATE TABLE login_attempt (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL CHECK (length(username) BETWEEN 1 AND 100),
+  at TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('berhasil','gagal','dibuka')),
+  client TEXT
   );
 
 CREATE TABLE number_sequence (
@@ -309,6 +414,52 @@ CREATE TABLE receipt_print (
   copy INTEGER NOT NULL CHECK (copy IN (0, 1))
   );
 
+CREATE TABLE referral (
+  letter_id INTEGER PRIMARY KEY REFERENCES letter(id),
+  patient_id INTEGER NOT NULL REFERENCES patient(id),
+  visit_id INTEGER REFERENCES visit(id),
+  referral_date TEXT NOT NULL CHECK (referral_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  facility_id INTEGER NOT NULL REFERENCES facility(id),
+  specialty TEXT NOT NULL,
+  diagnosis_code TEXT NOT NULL,
+  diagnosis_text TEXT NOT NULL,
+  emergency INTEGER NOT NULL CHECK (emergency IN (0,1)),
+  signer_id INTEGER NOT NULL REFERENCES practitioner(id),
+  status TEXT NOT NULL DEFAULT 'dibuat'
+  CHECK (status IN ('dibuat','dikirim','diterima','ditolak','berangkat','serah_terima')),
+  sisrute_number TEXT,
+  family_informed_at TEXT,
+  admitted INTEGER CHECK (admitted IN (0,1)),
+  follow_up_closed_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+  );
+
+CREATE TABLE referral_event (
+  id INTEGER PRIMARY KEY,
+  letter_id INTEGER NOT NULL REFERENCES referral(letter_id),
+  status TEXT NOT NULL CHECK (status IN ('dibuat','dikirim','diterima','ditolak','berangkat','serah_terima')),
+  at TEXT NOT NULL,
+  user_id INTEGER REFERENCES app_user(id),
+  note TEXT,
+  sisrute_number TEXT,
+  reason TEXT,
+  transport TEXT CHECK (transport IN ('ambulans','kendaraan_dinas','pribadi')),
+  escort_name TEXT,
+  family_informed_at TEXT,
+  received_by TEXT,
+  admitted INTEGER CHECK (admitted IN (0,1))
+  );
+
+CREATE TABLE referral_followup (
+  id INTEGER PRIMARY KEY,
+  letter_id INTEGER NOT NULL REFERENCES referral(letter_id),
+  kind TEXT NOT NULL CHECK (kind IN ('perkembangan','rujuk_balik','selesai')),
+  note TEXT NOT NULL CHECK (length(note) BETWEEN 1 AND 1000),
+  at TEXT NOT NULL,
+  user_id INTEGER REFERENCES app_user(id)
+  );
+
 CREATE TABLE region (
   code TEXT PRIMARY KEY,
   parent_code TEXT,
@@ -414,6 +565,18 @@ CREATE UNIQUE INDEX folder_rm ON folder(rm_base, volume) WHERE temporary_for IS 
 
 CREATE INDEX follow_up_village ON follow_up(village_code);
 
+CREATE INDEX internal_referral_by_date ON internal_referral(referral_date, to_unit_id);
+
+CREATE INDEX letter_issued ON letter(issued_date, kind);
+
+CREATE INDEX letter_patient ON letter(patient_id, issued_at);
+
+CREATE INDEX letter_print_letter ON letter_print(letter_id, printed_at);
+
+CREATE INDEX letter_visit ON letter(visit_id) WHERE visit_id IS NOT NULL;
+
+CREATE INDEX login_attempt_user ON login_attempt(username, id);
+
 CREATE INDEX patient_birth_date ON patient(birth_date);
 
 CREATE INDEX patient_bpjs ON patient(bpjs_number) WHERE bpjs_number IS NOT NULL;
@@ -445,6 +608,18 @@ CREATE UNIQUE INDEX queue_ticket_request ON queue_ticket(service_date, request_i
 CREATE INDEX queue_ticket_visit ON queue_ticket(visit_id) WHERE visit_id IS NOT NULL;
 
 CREATE INDEX receipt_print_visit ON receipt_print(visit_id);
+
+CREATE INDEX referral_by_date ON referral(referral_date, facility_id);
+
+CREATE INDEX referral_by_patient ON referral(patient_id);
+
+CREATE INDEX referral_event_letter ON referral_event(letter_id, id);
+
+CREATE INDEX referral_follow_up ON referral(letter_id) WHERE admitted = 1 AND follow_up_closed_at IS NULL;
+
+CREATE INDEX referral_followup_letter ON referral_followup(letter_id, id);
+
+CREATE INDEX referral_open ON referral(status) WHERE status NOT IN ('ditolak','serah_terima');
 
 CREATE INDEX region_level_name ON region(level, name COLLATE NOCASE);
 
