@@ -236,7 +236,8 @@ export function referralHandlers(ctx: ServiceContext): Handlers<keyof typeof ref
         const settings = await loadSharedSettings(trx);
         const date = localDate(now, settings.timeZone);
         const patient = await requireLetterPatient(trx, input.patientId);
-        const visit = input.visitId !== undefined ? await letterVisit(trx, input.visitId) : undefined;
+        // Without a visit named, the patient's visit of today (the one the doctor is writing in).
+        const visit = input.visitId !== undefined ? await letterVisit(trx, input.visitId) : await repo.todaysVisitOf(trx, input.patientId, date);
         if (input.visitId !== undefined && (!visit || visit.patientId !== patient.id))
           throw invalid('visitId', 'Kunjungan ini tidak ditemukan atau bukan kunjungan pasien ini.');
         const units = await listUnits(trx);
@@ -259,7 +260,7 @@ export function referralHandlers(ctx: ServiceContext): Handlers<keyof typeof ref
         const letter = await issueLetter(trx, ctx, {
           kind: 'rujukan_internal',
           patientId: patient.id,
-          visitId: input.visitId ?? null,
+          visitId: visit?.id ?? null,
           signerId: input.signerId,
           paper: input.paper,
           data,

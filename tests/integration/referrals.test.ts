@@ -319,7 +319,7 @@ describe('surat rujukan, status trail, follow-up and the internal slip over HTTP
     const letter = await ok<Letter>('letters.get', { id: slip.letterId });
     expect(letter).toMatchObject({ kind: 'rujukan_internal', data: { toUnit: 'Laboratorium', request: 'Darah rutin, GDS, kolesterol total' } });
 
-    // Without a visit and with the folder already moved on: the slip says what the clerk does.
+    // Without a visit named: today's visit is taken — folder and ticket move on again, from the lab.
     const plain = await ok<InternalReferral>('letters.createInternal', {
       patientId: patient.id,
       signerId: doctor.id,
@@ -327,6 +327,7 @@ describe('surat rujukan, status trail, follow-up and the internal slip over HTTP
       fromUnitId: unit('LAB').id,
       request: 'Pemeriksaan gigi',
     });
-    expect(plain).toMatchObject({ folderMoved: true, ticketCode: null, queueMessage: null });
+    expect(plain).toMatchObject({ folderMoved: true, fromUnit: { id: unit('LAB').id }, queueMessage: null });
+    expect(plain.ticketCode).not.toBeNull();
   });
 });

@@ -301,3 +301,15 @@ export async function openTicketOfVisit(db: Executor, visitId: number, date: str
     .executeTakeFirst();
   return row?.id;
 }
+
+/** The patient's latest visit of the day (the one a slip written now belongs to), with its unit. */
+export async function todaysVisitOf(db: Executor, patientId: number, date: string) {
+  return db
+    .selectFrom('visit')
+    .select(['id', 'patient_id as patientId', 'unit_id as unitId', 'visit_date as date'])
+    .where('patient_id', '=', patientId)
+    .where('visit_date', '=', date)
+    .where('status', '!=', 'batal')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

@@ -6,6 +6,7 @@ import { Screen } from '../../components/ui';
 import { DaftarSurat } from './DaftarSurat';
 import { SignersAndFacilities } from './Penandatangan';
 import { HealthForm, SickLeaveForm } from './TerbitkanSurat';
+import { FollowUps, InternalSlipForm, ReferralForm, ReferralTrails } from './Rujukan';
 import { Verifikasi } from './Verifikasi';
 import './surat.css';
 
@@ -21,6 +22,10 @@ interface SuratTab {
 const tabs: SuratTab[] = [
   { id: 'sakit', label: 'Surat sakit', key: 'S', render: () => <SickLeaveForm /> },
   { id: 'sehat', label: 'Surat sehat', key: 'E', render: () => <HealthForm /> },
+  { id: 'rujukan', label: 'Surat rujukan', key: 'J', render: () => <ReferralForm /> },
+  { id: 'jejak-rujukan', label: 'Jejak rujukan', key: 'L', render: () => <ReferralTrails /> },
+  { id: 'tindak-lanjut', label: 'Tindak lanjut', key: 'N', render: () => <FollowUps /> },
+  { id: 'rujukan-internal', label: 'Rujukan internal', key: 'I', render: () => <InternalSlipForm /> },
   { id: 'daftar', label: 'Daftar surat', key: 'D', render: () => <DaftarSurat /> },
   { id: 'verifikasi', label: 'Verifikasi', key: 'V', render: () => <Verifikasi /> },
   { id: 'penanda-tangan', label: 'Penanda tangan & faskes', key: 'T', render: () => <SignersAndFacilities /> },
