@@ -578,6 +578,29 @@ describe('migrations', () => {
     expect(sqlite.prepare('select status, village_code from follow_up').get()).toEqual({ status: 'dikirim', village_code: '33.02.12.2001' });
   });
 
+  it('0016 rujukan: diagnosis codes upper case and unique with a word index kept in step, append-only trail and follow-up', async () => {
+    const { db, sqlite } = memory();
+    await migrate(db, 16);
+    const dx = sqlite.prepare("insert into diagnosis (code, text, updated_at) values (?, ?, 'x')");
+    dx.run('J06.9', 'Infeksi saluran pernapasan akut (ISPA)');
+    expect(() => dx.run('j06.9', 'huruf kecil')).toThrow(/CHECK/);
+    expect(() => dx.run('J06.9', 'lagi')).toThrow(/UNIQUE/);
+    const words = (q: string) =>
+      sqlite.prepare('select d.code from diagnosis_search s join diagnosis d on d.id = s.rowid where diagnosis_search match ?').all(q);
+    expect(words('"isp"*')).toEqual([{ code: 'J06.9' }]);
+    sqlite.prepare("update diagnosis set text = 'Common cold' where code = 'J06.9'").run();
+    expect(words('"isp"*')).toEqual([]);
+    expect(words('"cold"*')).toEqual([{ code: 'J06.9' }]);
+    for (const table of ['referral_event', 'referral_followup']) {
+      expect(
+        sqlite
+          .prepare(`select count(*) as n from sqlite_master where type = 'trigger' and name in ('${table}_no_update', '${table}_no_delete')`)
+          .get(),
+      ).toEqual({ n: 2 });
+    }
+    expect(() => sqlite.prepare("insert into facility_specialty (facility_id, name) values (1, '')").run()).toThrow(/CHECK|FOREIGN/);
+  });
+
   it('a failing migration rolls back whole and stops startup', async () => {
     const { db } = memory();
     const broken = [
