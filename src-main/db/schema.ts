@@ -479,6 +479,15 @@ export interface FollowUpTable {
   done_note: string | null;
 }
 
+/** Append-only: every login attempt by user name (lockout after repeated failures). */
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  at: string;
+  outcome: 'berhasil' | 'gagal' | 'dibuka';
+  client: string | null;
+}
+
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;
@@ -518,6 +527,7 @@ export interface Database {
   referral_event: ReferralEventTable;
   referral_followup: ReferralFollowupTable;
   internal_referral: InternalReferralTable;
+  login_attempt: LoginAttemptTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -2,9 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { LoketError, rolePermissions, type authMethods, type SessionUser, type User } from '../contract';
 import type { Executor } from '../db/repositories/executor';
 import * as users from '../db/repositories/users';
+import { LOCKOUT, lockedUntil } from '../domain/akses';
+import { localClock } from '../domain/waktu';
 import type { Call, ClientKind, ServiceContext } from './context';
 import { actorOf, type Handlers } from './handler';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { loadSharedSettings } from './settings';
 
 /** A session lives 12 hours after its last use: one working day, then log in again. */
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -75,12 +78,24 @@ export function authHandlers(ctx: ServiceContext): Handlers<keyof typeof authMet
     },
 
     'auth.login': async (input, call) => {
+      const now = ctx.now();
+      const lockedMessage = async (until: Date) =>
+        `Terlalu banyak percobaan masuk yang gagal: akun ini dikunci sampai pukul ${localClock(until, (await loadSharedSettings(ctx.db)).timeZone).replace(':', '.')}. ` +
+        'Coba lagi nanti, atau minta administrator membuka kuncinya.';
+      // Locked: refused before the password is even checked, so guessing on gains nothing.
+      const locked = lockedUntil(await users.failuresSinceReset(ctx.db, input.username, LOCKOUT.failures), now);
+      if (locked) throw new LoketError('UNAUTHENTICATED', await lockedMessage(locked));
       const user = await users.findUserByUsername(ctx.db, input.username);
       const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+      const attempt = { username: input.username, at: now.toISOString(), client: call.client };
       if (!user || !ok || !user.active) {
         ctx.log.warn(`auth: gagal masuk (${user ? `user ${user.id}` : 'nama tidak dikenal'})`);
-        throw new LoketError('UNAUTHENTICATED', user && ok && !user.active ? 'Akun ini dinonaktifkan. Hubungi administrator.' : WRONG_LOGIN);
+        if (user && ok && !user.active) throw new LoketError('UNAUTHENTICATED', 'Akun ini dinonaktifkan. Hubungi administrator.');
+        await users.recordLoginAttempt(ctx.db, { ...attempt, outcome: 'gagal' });
+        const nowLocked = lockedUntil(await users.failuresSinceReset(ctx.db, input.username, LOCKOUT.failures), now);
+        throw new LoketError('UNAUTHENTICATED', nowLocked ? `${WRONG_LOGIN} ${await lockedMessage(nowLocked)}` : WRONG_LOGIN);
       }
+      await users.recordLoginAttempt(ctx.db, { ...attempt, outcome: 'berhasil' });
       ctx.log.info(`auth: user ${user.id} masuk lewat ${call.client}`);
       return openSession(ctx, user, call.client);
     },
@@ -101,7 +116,23 @@ export function authHandlers(ctx: ServiceContext): Handlers<keyof typeof authMet
       return { ok: true };
     },
 
-    'users.list': async () => (await users.listUsers(ctx.db)).map(publicUser),
+    'users.list': async () => {
+      const now = ctx.now();
+      return Promise.all(
+        (await users.listUsers(ctx.db)).map(async (u) => {
+          const until = lockedUntil(await users.failuresSinceReset(ctx.db, u.username, LOCKOUT.failures), now);
+          return { ...publicUser(u), lockedUntil: until ? until.toISOString() : null };
+        }),
+      );
+    },
+
+    'users.unlock': async ({ id }, call) => {
+      const user = await requireUser(ctx.db, id);
+      await users.recordLoginAttempt(ctx.db, { username: user.username, at: ctx.now().toISOString(), outcome: 'dibuka', client: call.client });
+      ctx.log.info(`auth: kunci user ${user.id} dibuka oleh user ${actorOf(call).id}`);
+      ctx.events.emit('users.changed', { userId: user.id });
+      return { ...publicUser(user), lockedUntil: null };
+    },
 
     'users.create': async (input) => {
       const passwordHash = await hashPassword(input.password);

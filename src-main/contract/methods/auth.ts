@@ -18,6 +18,8 @@ export const userSchema = z.object({
   role: roleSchema,
   active: z.boolean(),
   createdAt: z.string(),
+  /** Locked after repeated wrong passwords until this instant (users.list only). */
+  lockedUntil: z.string().nullable().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -61,6 +63,12 @@ export const authMethods = {
     summary: 'Menambah pengguna',
     guard: 'pengguna:input',
     input: z.strictObject({ username: usernameSchema, fullName: text(100), role: roleSchema, password: passwordSchema }),
+    output: userSchema,
+  }),
+  'users.unlock': method({
+    summary: 'Membuka kunci akun yang terkunci karena kata sandi salah berulang kali',
+    guard: 'pengguna:correction',
+    input: z.strictObject({ id: idSchema }),
     output: userSchema,
   }),
   'users.update': method({

@@ -13,6 +13,7 @@ import * as m0011 from './0011_antrean_permintaan';
 import * as m0014 from './0014_tindak_lanjut';
 import * as m0015 from './0015_surat';
 import * as m0016 from './0016_rujukan';
+import * as m0017 from './0017_percobaan_masuk';
 import * as m0012 from './0012_berkas_gabung_jilid';
 import * as m0013 from './0013_kasir';
 
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: '0014_tindak_lanjut', up: m0014.up },
   { version: 15, name: '0015_surat', up: m0015.up },
   { version: 16, name: '0016_rujukan', up: m0016.up },
+  { version: 17, name: '0017_percobaan_masuk', up: m0017.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

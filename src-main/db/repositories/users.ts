@@ -127,3 +127,23 @@ export async function revokeSession(db: Executor, tokenHash: string, now: string
 export async function revokeUserSessions(db: Executor, userId: number, now: string): Promise<void> {
   await db.updateTable('user_session').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
+
+export async function recordLoginAttempt(
+  db: Executor,
+  attempt: { username: string; at: string; outcome: 'berhasil' | 'gagal' | 'dibuka'; client: string | null },
+): Promise<void> {
+  await db.insertInto('login_attempt').values(attempt).execute();
+}
+
+/** Failed attempts for a user name since its last success or unlock (newest first, at most `limit`). */
+export async function failuresSinceReset(db: Executor, username: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('login_attempt')
+    .select(['at', 'outcome'])
+    .where('username', '=', username)
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const stop = rows.findIndex((r) => r.outcome !== 'gagal');
+  return (stop === -1 ? rows : rows.slice(0, stop)).map((r) => r.at);
+}

@@ -4,8 +4,8 @@ import { useClient, useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
 import { localError, useSubmit } from '../../components/form';
 import { ListEditor } from '../../components/ListEditor';
-import { ActiveBadge, CheckField, FormFooter, Panel, SelectField, TextField } from '../../components/ui';
-import { tanggalPendekWaktu } from '../../lib/format';
+import { ActiveBadge, Badge, CheckField, FormFooter, Panel, SelectField, TextField } from '../../components/ui';
+import { jam, tanggalPendekWaktu } from '../../lib/format';
 
 export function UsersTab() {
   const client = useClient();
@@ -23,7 +23,29 @@ export function UsersTab() {
         { header: 'Nama lengkap', cell: (u) => (u.id === me.id ? `${u.fullName} (Anda)` : u.fullName) },
         { header: 'Peran', cell: (u) => roleLabels[u.role] },
         { header: 'Dibuat', cell: (u) => tanggalPendekWaktu(u.createdAt, settings.timeZone) },
-        { header: 'Status', cell: (u) => <ActiveBadge active={u.active} /> },
+        {
+          header: 'Status',
+          cell: (u) => (
+            <>
+              <ActiveBadge active={u.active} />
+              {u.lockedUntil ? (
+                <>
+                  {' '}
+                  <Badge tone="warn">Terkunci s.d. {jam(u.lockedUntil, settings.timeZone)}</Badge>{' '}
+                  {can('pengguna:correction') ? (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => void client.call('users.unlock', { id: u.id }).then(() => users.reload())}
+                    >
+                      Buka kunci
+                    </button>
+                  ) : null}
+                </>
+              ) : null}
+            </>
+          ),
+        },
       ]}
       blank={{ username: '', fullName: '', role: 'pendaftaran', password: '', active: true }}
       toForm={(u) => ({ username: u.username, fullName: u.fullName, role: u.role, password: '', active: u.active })}
