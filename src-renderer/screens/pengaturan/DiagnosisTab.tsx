@@ -5,19 +5,7 @@ import { asClientError, useClient, useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
 import { useSubmit } from '../../components/form';
 import { CheckField, EmptyNote, ErrorNote, FormFooter, Panel, RemoteView, SelectField, TextArea } from '../../components/ui';
-
-/** The file as base64, as the contract carries it. */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error('Berkas tidak dapat dibaca dari disk.'));
-    reader.readAsDataURL(file);
-  });
-}
+import { readAsBase64 } from './ImportTab';
 
 /**
  * Pengaturan → Diagnosis: import the puskesmas's diagnosis list (CSV `kode;nama` or .xlsx). A dry

@@ -28,7 +28,7 @@ interface ChosenFile {
 type Busy = 'membaca' | 'uji' | 'impor' | null;
 
 /** The file as base64 (what the contract carries over IPC and HTTP alike). */
-function readAsBase64(file: File): Promise<string> {
+export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {
