@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { hariTanggal, jam, zonaSingkat } from '../lib/format';
 import { useNow } from '../lib/clock';
 import { AntreanScreen } from '../screens/antrean/AntreanScreen';
+import { KasirScreen } from '../screens/kasir/KasirScreen';
 import { LaporanScreen } from '../screens/laporan/LaporanScreen';
 import { PendaftaranScreen } from '../screens/pendaftaran/PendaftaranScreen';
 import { PengaturanScreen } from '../screens/pengaturan/PengaturanScreen';
@@ -23,6 +24,7 @@ const views: Record<ScreenId, () => ReactNode> = {
   surat: () => <SuratScreen />,
   laporan: () => <LaporanScreen />,
   pengaturan: () => <PengaturanScreen />,
+  kasir: () => <KasirScreen />,
 };
 
 /** The working window after login: navigation, the current screen, the status bar, help. */

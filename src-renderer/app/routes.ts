@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Permission } from '../../src-main/contract';
 
-export type ScreenId = 'antrean' | 'pendaftaran' | 'rekam-medis' | 'register' | 'surat' | 'laporan' | 'pengaturan';
+export type ScreenId = 'antrean' | 'pendaftaran' | 'rekam-medis' | 'register' | 'surat' | 'laporan' | 'pengaturan' | 'kasir';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -20,6 +20,7 @@ export const screens: readonly ScreenEntry[] = [
   { id: 'surat', title: 'Surat', key: '5', permission: 'surat:view' },
   { id: 'laporan', title: 'Laporan', key: '6', permission: 'laporan:view' },
   { id: 'pengaturan', title: 'Pengaturan', key: '7', permission: null },
+  { id: 'kasir', title: 'Kasir', key: '8', permission: 'kasir:view' },
 ];
 
 export interface Route {

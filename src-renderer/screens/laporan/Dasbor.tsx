@@ -1,35 +1,78 @@
-import { useState } from 'react';
-import { useRemote } from '../../api/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Dashboard, EventName } from '../../../src-main/contract';
+import { useLoketEvent, useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
+import { TrendChart } from '../../components/TrendChart';
 import { EmptyNote, Panel, RemoteView } from '../../components/ui';
-import { angka, geserTanggal, hariIni, hariTanggalDari } from '../../lib/format';
+import { useNow } from '../../lib/clock';
+import { angka, geserTanggal, hariIni, hariTanggalDari, jam } from '../../lib/format';
 import './laporan.css';
 
-/** The dashboard: one day's visits by unit and by payer, and the patient counts. */
+/** What changes the figures: each event asks for one refetch, bursts coalesced to one a second. */
+const liveEvents: readonly EventName[] = ['visits.changed', 'queue.changed', 'folders.changed', 'cashier.changed'];
+const payerColors: Record<string, string> = { bpjs: '#0a7a72', umum: '#e0a100', asuransi_lain: '#5b6fd6' };
+const weekday = new Intl.DateTimeFormat('id-ID', { weekday: 'short', timeZone: 'UTC' });
+
+/** Calls `fn` at most once per `ms`: the first call at once, later ones folded into one at the end of the window. */
+function useCoalesced(fn: () => void, ms: number): () => void {
+  const latest = useRef(fn);
+  const last = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    latest.current = fn;
+  });
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(
+      () => {
+        timer.current = null;
+        last.current = Date.now();
+        latest.current();
+      },
+      Math.max(0, last.current + ms - Date.now()),
+    );
+  }, [ms]);
+}
+
+/**
+ * The dashboard: today so far — visits by unit and payer, who waits where and for how long,
+ * folders out and overdue, referrals, the cashier's figures — and the week's trend. Today's
+ * figures follow the host's events (no polling); another day shows that day's totals.
+ */
 export function Dasbor() {
   const { settings } = useSession();
   const today = hariIni(settings.timeZone);
   const [date, setDate] = useState(today);
-  const summary = useRemote('reports.daySummary', { date }, { enabled: date !== '' });
+  const live = date === today;
+  const dashboard = useRemote('dashboard.today', { date }, { enabled: date !== '' });
+  const refetch = useCoalesced(dashboard.reload, 1000);
+  useLoketEvent(live ? liveEvents : [], refetch);
   useShortcut({ keys: 'Alt+PageUp', label: 'Hari sebelumnya', group: 'Laporan', handler: () => setDate((d) => geserTanggal(d || today, -1)) });
   useShortcut({ keys: 'Alt+PageDown', label: 'Hari berikutnya', group: 'Laporan', handler: () => setDate((d) => geserTanggal(d || today, 1)) });
   useShortcut({ keys: 'Alt+H', label: 'Kembali ke hari ini', group: 'Laporan', handler: () => setDate(today) });
-  const shown = summary.data?.date === date ? summary.data : undefined;
+  const shown = dashboard.data?.date === date ? dashboard.data : undefined;
 
   return (
     <>
       <div className="dasbor-head">
         <p className="dasbor-title">
-          Ringkasan kunjungan {date === today ? 'hari ini, ' : ''}
+          {live ? 'Hari ini, ' : ''}
           {date ? hariTanggalDari(date) : ''}
+          {shown?.live ? <span className="dasbor-live"> · langsung, diperbarui {jam(shown.generatedAt, settings.timeZone)}</span> : null}
         </p>
         <div className="date-picker">
           <label className="sr-only" htmlFor="tanggal-laporan">
             Tanggal laporan
           </label>
           <input id="tanggal-laporan" type="date" value={date} max="2999-12-31" onChange={(e) => setDate(e.target.value)} />
-          <button type="button" className="btn" onClick={() => setDate(today)} disabled={date === today} title="Alt+H">
+          <button type="button" className="btn" onClick={() => setDate(today)} disabled={live} title="Alt+H">
             Hari ini
           </button>
         </div>
@@ -37,35 +80,115 @@ export function Dasbor() {
       {date === '' ? (
         <EmptyNote>Pilih tanggal terlebih dahulu.</EmptyNote>
       ) : (
-        <RemoteView remote={{ ...summary, data: shown }}>
-          {(s) => (
-            <>
-              <div className="stat-grid">
-                <Stat label="Kunjungan" value={s.visits} testId="stat-kunjungan" />
-                <Stat label="Kunjungan baru" value={s.kunjunganBaru} note="kunjungan pertama tahun ini" />
-                <Stat label="Pasien baru" value={s.pasienBaru} note="No. RM baru" />
-                <Stat label="Pasien terdaftar" value={s.patientsTotal} note="seluruh pasien" testId="stat-pasien" />
-              </div>
-              <div className="two-col">
-                <Panel title="Kunjungan per unit">
-                  <Bars rows={s.byUnit} empty="Belum ada kunjungan pada tanggal ini." />
-                </Panel>
-                <Panel title="Kunjungan per penjamin">
-                  <Bars rows={s.byPayer} empty="Belum ada kunjungan pada tanggal ini." />
-                </Panel>
-              </div>
-            </>
-          )}
-        </RemoteView>
+        <RemoteView remote={{ ...dashboard, data: shown }}>{(d) => <Figures d={d} />}</RemoteView>
       )}
     </>
   );
 }
 
-function Stat({ label, value, note, testId }: { label: string; value: number; note?: string; testId?: string }) {
+function Figures({ d }: { d: Dashboard }) {
+  // The host said how long the first in line had waited when it answered; the minutes keep counting here.
+  const now = useNow(30_000);
+  const since = Math.max(0, Math.floor((now.getTime() - Date.parse(d.generatedAt)) / 60_000));
+  const waited = (m: number | null) => (m === null ? null : m + since);
+  const longest = d.queue?.longest ?? null;
+  const payers = d.trend[0]?.byPayer ?? [];
   return (
-    <div className="stat" data-testid={testId}>
-      <div className="stat-value">{angka(value)}</div>
+    <div className="dasbor">
+      <div className="stat-grid dasbor-stats">
+        <Stat
+          label="Kunjungan"
+          value={angka(d.visits)}
+          note={`${angka(d.kunjunganBaru)} kunjungan baru · ${angka(d.pasienBaru)} pasien baru`}
+          testId="stat-kunjungan"
+        />
+        <Stat
+          label="Menunggu"
+          value={d.queue ? angka(d.queue.waiting) : '—'}
+          note={
+            d.queue
+              ? longest
+                ? `terlama ${waited(longest.longestWaitMinutes)} mnt — ${longest.name}`
+                : 'tidak ada yang menunggu'
+              : 'hanya untuk hari ini'
+          }
+          testId="stat-menunggu"
+        />
+        <Stat
+          label="Berkas keluar"
+          value={d.folders ? angka(d.folders.out) : '—'}
+          note={d.folders ? `${angka(d.folders.overdue)} terlambat kembali` : 'hanya untuk hari ini'}
+          warn={(d.folders?.overdue ?? 0) > 0}
+          testId="stat-berkas"
+        />
+        <Stat
+          label="Rujukan"
+          value={d.referrals === null ? '—' : angka(d.referrals)}
+          note={d.referrals === null ? 'belum tercatat di Loket' : 'surat rujukan terbit'}
+          testId="stat-rujukan"
+        />
+        <Stat
+          label="Kas umum"
+          value={`Rp ${angka(d.cash.amount)}`}
+          note={`${angka(d.cash.paid)} dibayar · ${angka(d.cash.unpaid)} belum`}
+          testId="stat-kas"
+        />
+        <Stat label="Pasien terdaftar" value={angka(d.patientsTotal)} note="seluruh pasien" testId="stat-pasien" />
+      </div>
+      <div className="dasbor-grid">
+        <Panel title="Kunjungan per unit">
+          <Bars rows={d.byUnit} empty="Belum ada kunjungan pada tanggal ini." />
+        </Panel>
+        <div className="dasbor-column">
+          <Panel title="Kunjungan per penjamin">
+            <Bars rows={d.byPayer} empty="Belum ada kunjungan pada tanggal ini." />
+          </Panel>
+          <Panel title="Antrean sekarang">
+            {d.queue === null ? (
+              <EmptyNote>Antrean hanya ditampilkan untuk hari ini.</EmptyNote>
+            ) : d.queue.lanes.length === 0 ? (
+              <EmptyNote>Belum ada nomor antrean hari ini.</EmptyNote>
+            ) : (
+              <table className="table table-compact dasbor-queue" data-testid="dasbor-antrean">
+                <thead>
+                  <tr>
+                    <th>Layanan</th>
+                    <th className="num">Menunggu</th>
+                    <th className="num">Terlama</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.queue.lanes.map((l) => (
+                    <tr key={l.lane} className={l === longest ? 'dasbor-longest' : undefined}>
+                      <td>{l.name}</td>
+                      <td className="num">{angka(l.waiting)}</td>
+                      <td className="num">{l.longestWaitMinutes === null ? '—' : `${waited(l.longestWaitMinutes)} mnt`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Panel>
+        </div>
+        <Panel title="Kunjungan 7 hari terakhir">
+          <TrendChart
+            label="Kunjungan per hari per penjamin"
+            series={payers.map((p) => ({ label: p.label, color: payerColors[p.key] ?? '#888' }))}
+            days={d.trend.map((t) => ({
+              label: `${weekday.format(new Date(`${t.date}T00:00:00Z`))} ${Number(t.date.slice(8))}`,
+              values: t.byPayer.map((p) => p.count),
+            }))}
+          />
+        </Panel>
+      </div>
+    </div>
+  );
+}
+
+function Stat({ label, value, note, warn, testId }: { label: string; value: string; note?: string; warn?: boolean; testId?: string }) {
+  return (
+    <div className={`stat${warn ? ' stat-warn' : ''}`} data-testid={testId}>
+      <div className="stat-value">{value}</div>
       <div className="stat-label">{label}</div>
       {note ? <div className="stat-note">{note}</div> : null}
     </div>

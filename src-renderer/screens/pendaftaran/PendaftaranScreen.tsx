@@ -5,6 +5,7 @@ import type { ClientError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
 import { PrintPreview, type PrintJob } from '../../components/PrintPreview';
+import { receiptJob } from '../../components/receipt';
 import { ErrorNote, Screen } from '../../components/ui';
 import { CounterBar } from '../antrean/CounterBar';
 import { hariIni, tanggalPendek, umur } from '../../lib/format';
@@ -145,12 +146,7 @@ export function PendaftaranScreen() {
     setPanel(null);
     focusSearch();
   };
-  const printReceipt = (visit: Visit, copy: boolean) =>
-    setPrintJob({
-      label: copy ? 'Salinan kwitansi' : 'Kwitansi',
-      printer: 'letter',
-      load: () => client.call('documents.receipt', { visitId: visit.id, copy }),
-    });
+  const printReceipt = (visit: Visit, copy: boolean) => setPrintJob(receiptJob(client, visit.id, copy));
   const registered = (visit: Visit, warnings: string[]) => {
     setDone({ visit, warnings });
     setPanel(null);
