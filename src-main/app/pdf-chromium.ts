@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Browser, chromium as Chromium } from 'playwright-core';
+import type { BrowserContext, chromium as Chromium } from 'playwright-core';
 import type { PdfRenderer } from '../services/context';
 
 /** Debian's Chromium unless LOKET_CHROMIUM points at another Chromium-based browser. */
@@ -29,21 +29,23 @@ export async function chromiumPdf(env: NodeJS.ProcessEnv = process.env): Promise
   } catch {
     return null;
   }
-  let browser: Promise<Browser> | null = null;
-  const launch = () =>
-    playwright.chromium.launch({
+  // One browser and one script-less context for the host's life; a page per document.
+  let context: Promise<BrowserContext> | null = null;
+  const open = async () => {
+    const browser = await playwright.chromium.launch({
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
+    return browser.newContext({ javaScriptEnabled: false });
+  };
   return {
     async render(html, paper) {
-      browser ??= launch().catch((error: unknown) => {
-        browser = null;
+      context ??= open().catch((error: unknown) => {
+        context = null;
         throw error;
       });
-      const context = await (await browser).newContext({ javaScriptEnabled: false });
+      const page = await (await context).newPage();
       try {
-        const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf({
           width: `${paper.widthMm}mm`,
@@ -53,12 +55,13 @@ export async function chromiumPdf(env: NodeJS.ProcessEnv = process.env): Promise
           margin: { top: '0', right: '0', bottom: '0', left: '0' },
         });
       } finally {
-        await context.close();
+        await page.close();
       }
     },
     async close() {
-      if (browser) await (await browser).close();
-      browser = null;
+      const opened = context;
+      context = null;
+      if (opened) await (await opened).browser()?.close();
     },
   };
 }

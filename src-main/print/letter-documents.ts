@@ -68,20 +68,32 @@ const noEngine = () =>
  * its bytes. Written to a temporary name first, so a half-written file is never taken for the archive.
  */
 export async function archiveLetter(ctx: ServiceContext, letter: Letter): Promise<Uint8Array> {
-  if (!ctx.renderPdf) throw noEngine();
+  const render = ctx.renderPdf;
+  if (!render) throw noEngine();
   const file = archivePath(ctx, letter);
   if (letter.archivedAt) {
     const existing = await readFile(file).catch(() => null);
     if (existing) return existing;
   }
-  const doc = await letterPrintable(ctx, letter, false);
-  const pdf = await ctx.renderPdf(doc.html, doc.paper);
-  await mkdir(join(ctx.dataDir, 'surat', String(letter.year)), { recursive: true });
-  await writeFile(`${file}.tmp`, pdf);
-  await rename(`${file}.tmp`, file);
-  await markLetterArchived(ctx.db, letter.id, ctx.now().toISOString());
-  return pdf;
+  // The background archiver and a letters.pdf right after issuing share one rendering.
+  let job = archiving.get(file);
+  if (!job) {
+    job = (async () => {
+      const doc = await letterPrintable(ctx, letter, false);
+      const pdf = await render(doc.html, doc.paper);
+      await mkdir(join(ctx.dataDir, 'surat', String(letter.year)), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, pdf);
+      await rename(tmp, file);
+      await markLetterArchived(ctx.db, letter.id, ctx.now().toISOString());
+      return pdf;
+    })().finally(() => archiving.delete(file));
+    archiving.set(file, job);
+  }
+  return job;
 }
+
+const archiving = new Map<string, Promise<Uint8Array>>();
 
 /**
  * Archives each newly issued letter after its transaction committed. A failure is logged and
