@@ -297,4 +297,46 @@ describe('register harian', () => {
     const f4 = await ok<{ paper: { widthMm: number; heightMm: number } }>('documents.register', { date: '2026-01-02', paper: 'F4' });
     expect(f4.paper).toEqual({ widthMm: 330, heightMm: 215 });
   });
+
+  it('marks a visit referred out by a surat rujukan, not by a cancelled one', async () => {
+    const doctor = await ok<{ id: number }>('practitioners.save', {
+      name: 'dr. Rina Wulandari',
+      profession: 'dokter',
+      nip: null,
+      sip: null,
+      str: null,
+    });
+    const rsud = await ok<{ id: number }>('facilities.save', { name: 'RSUD Cibinong', kind: 'rs', code: '3201R001', address: null, phone: null });
+    await ok('facilities.saveSpecialties', { facilityId: rsud.id, specialties: ['Anak'] });
+    const refer = (visit: Visit) =>
+      ok<{ letterId: number }>('letters.createReferral', {
+        patientId: visit.patient.id,
+        visitId: visit.id,
+        signerId: doctor.id,
+        facilityId: rsud.id,
+        specialty: 'Anak',
+        emergency: false,
+        anamnesis: 'Demam tinggi lima hari, tidak mau menyusu.',
+        diagnosisText: 'Sepsis neonatorum',
+        reason: 'Perlu perawatan intensif neonatus.',
+      });
+    await refer(visits.d29!);
+    const cancelled = await refer(visits.m1!);
+    await ok('letters.cancel', { id: cancelled.letterId, reason: 'Salah pasien' });
+
+    const reg = await daily({ date: '2026-01-02' });
+    expect(reg.rows.map((r) => [r.patientName, r.referredOut])).toEqual([
+      ['Hendra Gunawan', false],
+      ['Bayi Dua Sembilan', true],
+      ['Bayi Satu Bulan', false],
+      ['Bayi Sebelas Bulan', false],
+      ['Anak Satu Tahun', false],
+    ]);
+    expect(reg.totals.referredOut).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      Buffer.from((await ok<Download>('register.exportXlsx', { date: '2026-01-02' })).base64, 'base64') as unknown as ExcelJS.Buffer,
+    );
+    expect(wb.getWorksheet('Register')!.getRow(6).getCell(18).value).toBe('Ya');
+  });
 });

@@ -44,6 +44,19 @@ export async function registerVisits(db: Executor, q: RegisterQuery): Promise<Re
       'v.fee',
       'v.paid_at',
     ])
+    // Referred out: a surat rujukan (to a hospital, not the internal slip) issued for the visit and not cancelled.
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('letter as l')
+            .select('l.id')
+            .whereRef('l.visit_id', '=', 'v.id')
+            .where('l.kind', '=', 'rujukan')
+            .where('l.status', '!=', 'batal'),
+        )
+        .as('referred_out'),
+    )
     .where('v.visit_date', '>=', q.from)
     .where('v.visit_date', '<=', q.to)
     .where('v.status', '!=', 'batal');
@@ -70,8 +83,7 @@ export async function registerVisits(db: Executor, q: RegisterQuery): Promise<Re
     kunjunganBaru: toBool(r.kunjungan_baru),
     pasienBaru: toBool(r.pasien_baru),
     emergency: toBool(r.emergency),
-    // Referral letters (issue #7) are read here once their table has landed.
-    referredOut: false,
+    referredOut: Boolean(r.referred_out),
     fee: r.fee,
     paid: r.paid_at !== null,
     paidAt: r.paid_at,
