@@ -1,7 +1,7 @@
 import { sickLeaveDataSchema } from '../../contract';
 import { daysInWords } from '../../domain/surat';
 import { esc } from '../html';
-import { factRows, letterDocument, longDate, sexLabel, type LetterContext } from './surat';
+import { doctorAttests, letterDocument, longDate, type LetterContext } from './surat';
 
 /**
  * Surat keterangan sakit: who, the examination date, the days of rest in digits and words, the
@@ -10,21 +10,12 @@ import { factRows, letterDocument, longDate, sexLabel, type LetterContext } from
  */
 export function suratSakit(ctx: LetterContext): string {
   const d = sickLeaveDataSchema.parse(ctx.letter.data);
-  const puskesmas = ctx.settings.puskesmas.name;
   const diagnosis = d.diagnosisConsent && d.diagnosis ? `, dengan diagnosis <b>${esc(d.diagnosis)}</b>,` : '';
   return letterDocument(ctx, {
     title: 'Surat Keterangan Sakit',
     signerRole: 'Dokter Pemeriksa',
     body: `
-  <p>Yang bertanda tangan di bawah ini, dokter pada ${esc(puskesmas)}, menerangkan bahwa:</p>
-  ${factRows([
-    ['Nama', ctx.letter.patient.name],
-    ['Umur', `${d.ageYears} tahun`],
-    ['Jenis kelamin', sexLabel(d.sex)],
-    ['Pekerjaan', d.occupation],
-    ['Alamat', d.address],
-    ['No. rekam medis', ctx.letter.patient.rmNumber],
-  ])}
+  ${doctorAttests(ctx, d)}
   <p>Berdasarkan hasil pemeriksaan pada tanggal ${longDate(d.examinationDate)}, yang bersangkutan dalam keadaan sakit${diagnosis}
   sehingga perlu beristirahat selama <b>${esc(daysInWords(d.days))}</b>, terhitung mulai tanggal <b>${longDate(d.startDate)}</b>
   sampai dengan tanggal <b>${longDate(d.endDate)}</b>.</p>

@@ -1,27 +1,18 @@
 import { colorVisionLabels, healthDataSchema } from '../../contract';
 import { esc } from '../html';
-import { factRows, letterDocument, longDate, sexLabel, type LetterContext } from './surat';
+import { doctorAttests, factRows, letterDocument, longDate, type LetterContext } from './surat';
 
 const number = (v: number | null, unit: string) => (v === null ? null : `${new Intl.NumberFormat('id-ID').format(v)} ${unit}`);
 
 /** Surat keterangan sehat: who, the examination with its findings, the conclusion and the purpose. */
 export function suratSehat(ctx: LetterContext): string {
   const d = healthDataSchema.parse(ctx.letter.data);
-  const puskesmas = ctx.settings.puskesmas.name;
   return letterDocument(ctx, {
     title: 'Surat Keterangan Sehat',
     signerRole: 'Dokter Pemeriksa',
     css: '.conclusion { font-size: 13pt; font-weight: bold; letter-spacing: 1pt; }',
     body: `
-  <p>Yang bertanda tangan di bawah ini, dokter pada ${esc(puskesmas)}, menerangkan bahwa:</p>
-  ${factRows([
-    ['Nama', ctx.letter.patient.name],
-    ['Umur', `${d.ageYears} tahun`],
-    ['Jenis kelamin', sexLabel(d.sex)],
-    ['Pekerjaan', d.occupation],
-    ['Alamat', d.address],
-    ['No. rekam medis', ctx.letter.patient.rmNumber],
-  ])}
+  ${doctorAttests(ctx, d)}
   <p>telah diperiksa kesehatannya pada tanggal ${longDate(d.examinationDate)} dengan hasil:</p>
   ${factRows([
     ['Tinggi badan', number(d.heightCm, 'cm')],

@@ -30,6 +30,19 @@ export function factRows(rows: [string, string | number | null | undefined][]): 
     .join('')}</table>`;
 }
 
+/** "The undersigned doctor of … states that:" and who the letter is about (sick-leave and health letters). */
+export function doctorAttests(ctx: LetterContext, d: { ageYears: number; sex: string; occupation: string; address: string }): string {
+  return `<p>Yang bertanda tangan di bawah ini, dokter pada ${esc(ctx.settings.puskesmas.name)}, menerangkan bahwa:</p>
+  ${factRows([
+    ['Nama', ctx.letter.patient.name],
+    ['Umur', `${d.ageYears} tahun`],
+    ['Jenis kelamin', sexLabel(d.sex)],
+    ['Pekerjaan', d.occupation],
+    ['Alamat', d.address],
+    ['No. rekam medis', ctx.letter.patient.rmNumber],
+  ])}`;
+}
+
 /** A date as letters write it: "23 November 2026". */
 export const longDate = (iso: string) => esc(tanggalPanjang(iso));
 
