@@ -21,6 +21,7 @@ import type { ServiceContext } from '../services/context';
 import type { Dispatcher } from '../services/dispatcher';
 import { readClip } from '../services/voice';
 import { buildOpenApi } from './openapi';
+import { budgetOf, budgets, deviceOf, RateLimiter } from './rate-limit';
 import { verifyPage, VERIFY_PAGE_CSP } from './verify-page';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -44,6 +45,8 @@ export const CSP = [
 export interface HttpOptions {
   /** The built renderer (`out/renderer`); without it only the API is served. */
   rendererDir?: string;
+  /** Budgets apply to other devices; the host PC itself is trusted unless this is set (tests). */
+  limitLoopback?: boolean;
 }
 
 const pages: Record<string, string> = { '/': 'index.html', '/display': 'display.html', '/kiosk': 'kiosk.html' };
@@ -64,6 +67,8 @@ const bearer = (c: Context): string | null => {
   const header = c.req.header('authorization');
   return header?.startsWith('Bearer ') ? header.slice(7).trim() || null : null;
 };
+
+const TOO_MANY = 'Terlalu banyak permintaan dari perangkat ini dalam semenit terakhir; tunggu sebentar lalu coba lagi.';
 
 function reply(c: Context, body: Reply<unknown>) {
   return c.json(body, body.ok ? 200 : (httpStatusOf[body.error.code] as 400));
@@ -141,6 +146,7 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
     });
   });
 
+  const limiter = new RateLimiter(Date.now, options.limitLoopback ?? false);
   // 1 MiB per request unless the method declares more (a file upload): one limiter per size.
   const limiters = new Map<number, MiddlewareHandler>();
   const limiterFor = (maxSize: number): MiddlewareHandler => {
@@ -166,6 +172,8 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
       return limiterFor((isMethodName(name) ? contract[name].maxBodyBytes : undefined) ?? MAX_BODY_BYTES)(c, next);
     },
     async (c) => {
+      const budget = budgetOf(c.req.param('method'));
+      if (budget && !limiter.take(budget, deviceOf(c))) return reply(c, failure('RATE_LIMITED', TOO_MANY));
       const text = await c.req.text();
       let input: unknown = {};
       if (text.trim() !== '') {
@@ -194,6 +202,7 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
 
   // A letter's QR code opens this on any phone on the LAN: the key facts, no login (issue #7).
   app.get('/verify/:code', async (c) => {
+    if (!limiter.take(budgets.verify, deviceOf(c))) return reply(c, failure('RATE_LIMITED', TOO_MANY));
     const code = c.req.param('code').slice(0, 40);
     const result = await dispatcher.invoke('letters.verify', { code }, { token: null, client: 'http' });
     if (!result.ok) return reply(c, result);
