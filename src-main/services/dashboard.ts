@@ -1,6 +1,6 @@
 import { payerLabels, payers, type Dashboard, type dashboardMethods } from '../contract';
 import { paidTotalsOfDay, unpaidVisits } from '../db/repositories/cashier';
-import { laneWaits, visitsPerDayAndPayer } from '../db/repositories/dashboard';
+import { laneWaits, referralsIssuedOn, visitsPerDayAndPayer } from '../db/repositories/dashboard';
 import { foldersOut } from '../db/repositories/folders';
 import { countPatients } from '../db/repositories/patients';
 import { dayCounts } from '../db/repositories/visits';
@@ -40,12 +40,13 @@ export function dashboardHandlers(ctx: ServiceContext): Handlers<keyof typeof da
       const day = date ?? today;
       const live = day === today;
       const from = addDays(day, -6);
-      const [counts, patientsTotal, perDay, paid, unpaid, figures] = await Promise.all([
+      const [counts, patientsTotal, perDay, paid, unpaid, referrals, figures] = await Promise.all([
         dayCounts(ctx.db, day),
         countPatients(ctx.db),
         visitsPerDayAndPayer(ctx.db, from, day),
         paidTotalsOfDay(ctx.db, day),
         unpaidVisits(ctx.db, day),
+        referralsIssuedOn(ctx.db, day),
         live ? liveFigures(ctx, day, now) : Promise.resolve({ queue: null, folders: null }),
       ]);
       const trend = Array.from({ length: 7 }, (_, i) => {
@@ -69,7 +70,7 @@ export function dashboardHandlers(ctx: ServiceContext): Handlers<keyof typeof da
         byPayer: counts.byPayer.map((p) => ({ ...p, label: payerLabel(p.key) })),
         ...figures,
         cash: { paid: paid.count, unpaid: unpaid.length, amount: paid.amount },
-        referrals: null,
+        referrals,
         trend,
       };
     },

@@ -64,6 +64,36 @@ describe('dashboard.today: figures from known data', () => {
     const service = (await ok<Service[]>('services.list', {}))[0]!;
     await ok('queue.issueTicket', { serviceId: service.id }, wib('08:10'));
     await ok('queue.issueTicket', { serviceId: service.id }, wib('08:20'));
+    // Letters as #7 writes them: today two surat rujukan (one cancelled) and a sick-leave letter; one rujukan on Sunday.
+    const sql = h.host.store.sqlite;
+    sql.prepare("INSERT INTO practitioner (name, profession, nip, active) VALUES ('dr. Rina', 'dokter', '198501012010012001', 1)").run();
+    const signer = (sql.prepare('SELECT id FROM practitioner').get() as { id: number }).id;
+    const letter = sql.prepare(
+      `INSERT INTO letter (kind, number, seq, year, patient_id, signer_id, issued_at, issued_date, issued_by, data, verify_code, status, cancelled_at, cancel_reason, paper)
+       VALUES (?, ?, ?, 2026, ?, ?, ?, ?, 1, '{}', ?, ?, ?, ?, 'A4')`,
+    );
+    const letters: [string, number, string, 'terbit' | 'batal'][] = [
+      ['rujukan', 1, '2026-11-22', 'terbit'],
+      ['rujukan', 2, '2026-11-23', 'terbit'],
+      ['rujukan', 3, '2026-11-23', 'batal'],
+      ['sakit', 1, '2026-11-23', 'terbit'],
+    ];
+    for (const [kind, seq, date, status] of letters) {
+      const at = wib('09:00', date).toISOString();
+      letter.run(
+        kind,
+        `${kind}/${seq}`,
+        seq,
+        today[0]!.patient.id,
+        signer,
+        at,
+        date,
+        `KODE${kind}${seq}`,
+        status,
+        status === 'batal' ? at : null,
+        status === 'batal' ? 'Salah tulis' : null,
+      );
+    }
   });
   afterAll(async () => h.cleanup());
 
@@ -92,6 +122,8 @@ describe('dashboard.today: figures from known data', () => {
     // Sunday's folder is still at Poli Umum: out, and overdue since it was not back that day.
     expect(d.folders).toEqual({ out: 1, overdue: 1 });
     expect(d.cash).toEqual({ paid: 1, unpaid: 2, amount: 10_000 });
+    // The cancelled rujukan and the sick-leave letter are not referrals.
+    expect(d.referrals).toBe(1);
     expect(d.trend.map((t) => [t.date, t.total])).toEqual([
       ['2026-11-17', 0],
       ['2026-11-18', 0],
@@ -120,6 +152,8 @@ describe('dashboard.today: figures from known data', () => {
     const d = await ok<Dashboard>('dashboard.today', { date: '2026-11-20' }, wib('09:00'));
     expect(d).toMatchObject({ date: '2026-11-20', live: false, visits: 2, queue: null, folders: null, cash: { paid: 0, unpaid: 1, amount: 0 } });
     expect(d.trend.at(-1)).toMatchObject({ date: '2026-11-20', total: 2 });
+    expect(d.referrals).toBe(0);
+    expect((await ok<Dashboard>('dashboard.today', { date: '2026-11-22' })).referrals).toBe(1);
     expect(d.trend[0]!.date).toBe('2026-11-14');
   });
 

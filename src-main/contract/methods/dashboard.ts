@@ -44,8 +44,8 @@ export const dashboardSchema = z.object({
   folders: z.object({ out: z.number().int(), overdue: z.number().int() }).nullable(),
   /** Umum visits of the day: paid and unpaid, with the amount taken. */
   cash: z.object({ paid: z.number().int(), unpaid: z.number().int(), amount: z.number().int() }),
-  /** Surat rujukan issued on the day (not cancelled); null while the letters are not counted here yet. */
-  referrals: z.number().int().nullable(),
+  /** Surat rujukan issued on the day (not cancelled). */
+  referrals: z.number().int(),
   /** The seven days ending on `date`, oldest first. */
   trend: z.array(trendDaySchema),
 });

@@ -55,3 +55,15 @@ export async function visitsPerDayAndPayer(db: Executor, from: string, to: strin
     .execute();
   return rows.map((r) => ({ date: r.visit_date, payer: r.payer, count: Number(r.n) }));
 }
+
+/** Surat rujukan issued on a day and not cancelled (letters of kind `rujukan`, migration 0015). */
+export async function referralsIssuedOn(db: Executor, date: string): Promise<number> {
+  const r = await db
+    .selectFrom('letter')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('issued_date', '=', date)
+    .where('kind', '=', 'rujukan')
+    .where('status', '=', 'terbit')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -121,12 +121,7 @@ function Figures({ d }: { d: Dashboard }) {
           warn={(d.folders?.overdue ?? 0) > 0}
           testId="stat-berkas"
         />
-        <Stat
-          label="Rujukan"
-          value={d.referrals === null ? '—' : angka(d.referrals)}
-          note={d.referrals === null ? 'belum tercatat di Loket' : 'surat rujukan terbit'}
-          testId="stat-rujukan"
-        />
+        <Stat label="Rujukan" value={angka(d.referrals)} note="surat rujukan terbit" testId="stat-rujukan" />
         <Stat
           label="Kas umum"
           value={`Rp ${angka(d.cash.amount)}`}
