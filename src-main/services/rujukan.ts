@@ -97,6 +97,8 @@ export function referralHandlers(ctx: ServiceContext): Handlers<keyof typeof ref
         }
         const facts = await repo.referralPatientFacts(trx, patient.id);
         const settings = await loadSharedSettings(trx);
+        // Without a chosen visit the referral belongs to the patient's visit of today (the register counts it there).
+        const visitId = input.visitId ?? (await repo.todaysVisitOf(trx, patient.id, localDate(ctx.now(), settings.timeZone)))?.id ?? null;
         const data: ReferralLetterData = {
           patient: {
             rmNumber: patient.rmNumber,
@@ -123,7 +125,7 @@ export function referralHandlers(ctx: ServiceContext): Handlers<keyof typeof ref
         const letter = await issueLetter(trx, ctx, {
           kind: 'rujukan',
           patientId: patient.id,
-          visitId: input.visitId ?? null,
+          visitId,
           signerId: input.signerId,
           paper: input.paper,
           data,
@@ -133,7 +135,7 @@ export function referralHandlers(ctx: ServiceContext): Handlers<keyof typeof ref
         await repo.insertReferral(trx, {
           letterId: letter.id,
           patientId: patient.id,
-          visitId: input.visitId ?? null,
+          visitId,
           date: localDate(ctx.now(), settings.timeZone),
           facilityId: facility.id,
           specialty: chosenSpecialty,

@@ -330,4 +330,15 @@ describe('surat rujukan, status trail, follow-up and the internal slip over HTTP
     expect(plain).toMatchObject({ folderMoved: true, fromUnit: { id: unit('LAB').id }, queueMessage: null });
     expect(plain.ticketCode).not.toBeNull();
   });
+
+  it('a referral made without choosing a visit belongs to the patient’s visit of today (the register counts it there)', async () => {
+    const visits = await ok<{ rows: { visitId: number; rmNumber: string; referredOut: boolean }[] }>('register.daily', { date: '2026-11-23' });
+    const today = visits.rows.filter((v) => v.rmNumber === patient.rmNumber);
+    expect(today.length).toBeGreaterThan(0);
+    const r = await ok<Referral>('letters.createReferral', referral({ diagnosisCode: 'A09', specialty: 'Anak' }));
+    const letter = await ok<Letter>('letters.get', { id: r.letterId });
+    expect(letter.visitId).toBe(Math.max(...today.map((v) => v.visitId)));
+    const after = await ok<{ rows: { visitId: number; referredOut: boolean }[] }>('register.daily', { date: '2026-11-23' });
+    expect(after.rows.find((v) => v.visitId === letter.visitId)?.referredOut).toBe(true);
+  });
 });
