@@ -131,7 +131,11 @@ describe('letters over HTTP', () => {
     const twin = (
       await ok<{ patient: PatientRecord }>('patients.create', { name: 'Siti N.', birthDate: '1990-05-17', sex: 'P', ignoreSimilar: true })
     ).patient;
+    const twinLetter = await ok<Letter>('letters.createHealth', { patientId: twin.id, signerId: doctor.id, purpose: 'sekolah' });
     await ok('patients.merge', { keepId: patient.id, mergeId: twin.id, reason: 'Data ganda' });
+    // The letter issued to the merged record is listed with the kept patient, with its own RM number.
+    const kept = await ok<Letter[]>('letters.list', { patientId: patient.id });
+    expect(kept.find((l) => l.id === twinLetter.id)?.patient.rmNumber).toBe(twin.rmNumber);
     const before = sequence('sakit', 2026);
     const r = await sick({ patientId: twin.id });
     expect(r.status).toBe(409);
@@ -150,7 +154,7 @@ describe('letters over HTTP', () => {
       colorVision: 'normal',
       paper: 'F4',
     });
-    expect(letter).toMatchObject({ kind: 'sehat', number: '445/001/SKBS/PKM-SJ/XI/2026', paper: 'F4', data: { conclusion: 'SEHAT' } });
+    expect(letter).toMatchObject({ kind: 'sehat', number: '445/002/SKBS/PKM-SJ/XI/2026', paper: 'F4', data: { conclusion: 'SEHAT' } });
     const refused = await h.call('letters.createHealth', { patientId: patient.id, signerId: nurse.id + 100, purpose: 'x' }, admin);
     expect(refused.status).toBe(400);
   });

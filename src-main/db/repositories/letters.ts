@@ -142,7 +142,12 @@ export async function listLetters(db: Executor, f: LetterFilter): Promise<Letter
   if (f.kind) q = q.where('l.kind', '=', f.kind);
   if (f.from) q = q.where('l.issued_date', '>=', f.from);
   if (f.to) q = q.where('l.issued_date', '<=', f.to);
-  if (f.patientId !== undefined) q = q.where('l.patient_id', '=', f.patientId);
+  // A patient's letters include those issued before another record was merged into it: they keep
+  // the RM number they were printed with, and still belong to this person.
+  if (f.patientId !== undefined) {
+    const id = f.patientId;
+    q = q.where((eb) => eb.or([eb('l.patient_id', '=', id), eb('p.merged_into', '=', id)]));
+  }
   if (f.status) q = q.where('l.status', '=', f.status);
   if (f.text) {
     const like = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
