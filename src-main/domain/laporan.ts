@@ -1,5 +1,5 @@
 import type { AgeGroup, AgeUnit } from '../contract';
-import { ageInYears, tanggalPanjang } from './waktu';
+import { tanggalPanjang } from './waktu';
 
 /**
  * Laporan: the periods of the monthly and yearly recaps and the LB1 age groups a visit falls in.
@@ -55,31 +55,39 @@ export function monthLabel(yyyyMm: string): string {
   return `${monthName(Number(yyyyMm.slice(5, 7)))} ${yyyyMm.slice(0, 4)}`;
 }
 
-const DAY_MS = 86_400_000;
+/** A date's parts without building a Date (a year's recap classifies every visit). */
+const partsOf = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+
+/** Completed days, months and years between a birth date and a later date (all 0 when born on or after it). */
+function ages(birthDate: string, on: string): Record<AgeUnit, number> {
+  if (on <= birthDate) return { hari: 0, bulan: 0, tahun: 0 };
+  const [by, bm, bd] = partsOf(birthDate);
+  const [y, m, d] = partsOf(on);
+  const months = (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+  return {
+    hari: dayNumber(y, m, d) - dayNumber(by, bm, bd),
+    bulan: months,
+    // Completed years are completed months ÷ 12 (the same as ageInYears: the birthday counts).
+    tahun: Math.floor(months / 12),
+  };
+}
 
 /** Completed days, months or years between a birth date and a later date (0 when born after it). */
 export function ageIn(unit: AgeUnit, birthDate: string, on: string): number {
-  if (on <= birthDate) return 0;
-  if (unit === 'hari') return Math.round((Date.parse(`${on}T00:00:00Z`) - Date.parse(`${birthDate}T00:00:00Z`)) / DAY_MS);
-  if (unit === 'tahun') return ageInYears(birthDate, on);
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+  return ages(birthDate, on)[unit];
 }
 
 /**
  * The index of the age group of a patient at a visit: the first group whose upper end is not
  * below the age counted in that group's unit (groups validated by `ageGroupsProblem`). A birth
- * date after the visit date (bad data) counts as age 0. Each unit's age is counted once: a
- * year's recap classifies every visit.
+ * date after the visit date (bad data) counts as age 0.
  */
 export function ageGroupIndex(groups: readonly AgeGroup[], birthDate: string, visitDate: string): number {
-  const ages: Partial<Record<AgeUnit, number>> = {};
+  const age = ages(birthDate, visitDate);
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i]!;
-    if (g.to === null) return i;
-    const age = (ages[g.unit] ??= ageIn(g.unit, birthDate, visitDate));
-    if (age <= g.to) return i;
+    if (g.to === null || age[g.unit] <= g.to) return i;
   }
   return groups.length - 1;
 }

@@ -14,12 +14,11 @@ import {
   type reportMethods,
 } from '../contract';
 import type { Executor } from '../db/repositories/executor';
-import { klpcmRows, retrievalRows } from '../db/repositories/folders';
-import { ticketTimes } from '../db/repositories/queue';
+import { klpcmRows } from '../db/repositories/folders';
 import { listServices, listUnits } from '../db/repositories/reference';
 import * as repo from '../db/repositories/reports';
-import { durationStats, secondsBetween } from '../domain/antrean';
-import { klpcmRate, minutesBetween, RETRIEVAL_STANDARD_MINUTES, retrievalStats } from '../domain/berkas';
+import { durationStats, laneKey } from '../domain/antrean';
+import { klpcmRate, RETRIEVAL_STANDARD_MINUTES, retrievalStats } from '../domain/berkas';
 import { ageGroupIndex, monthLabel, periodBuckets, periodOf } from '../domain/laporan';
 import { localDate } from '../domain/waktu';
 import type { Call, ServiceContext } from './context';
@@ -29,11 +28,11 @@ import { loadSharedSettings } from './settings';
 /** Visits counted by one dimension, split by sex. */
 class Tally {
   private counts = new Map<string, { l: number; p: number }>();
-  add(key: string, sex: string): void {
+  add(key: string, sex: string, n = 1): void {
     let c = this.counts.get(key);
     if (!c) this.counts.set(key, (c = { l: 0, p: 0 }));
-    if (sex === 'L') c.l++;
-    else c.p++;
+    if (sex === 'L') c.l += n;
+    else c.p += n;
   }
   /**
    * Rows in the given order (`all`: every listed key even at 0; otherwise only keys counted),
@@ -147,60 +146,59 @@ export async function buildRecap(ctx: ServiceContext, input: RecapInput): Promis
   };
 }
 
-/** Referrals out by destination: the referral letters are counted once they are part of the installation. */
-async function referralRecap(_db: Executor, _from: string, _to: string, _unitId: number | undefined): Promise<Recap['referrals']> {
+/** Referrals out by destination: surat rujukan issued in the period (cancelled letters not counted). */
+async function referralRecap(db: Executor, from: string, to: string, unitId: number | undefined): Promise<Recap['referrals']> {
+  const t = new Tally();
+  const names = new Map<string, string>();
+  for (const r of await repo.referralsByDestination(db, from, to, unitId)) {
+    names.set(String(r.facilityId), r.facilityName);
+    t.add(String(r.facilityId), r.sex, r.count);
+  }
+  const byDestination = t.table([], false, (key) => names.get(key) ?? key);
+  // Most referrals first.
+  byDestination.rows.sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, 'id'));
   return {
-    available: false,
-    note: 'Surat rujukan belum tercatat di aplikasi ini: rekap rujukan keluar belum dapat dihitung.',
-    byDestination: { rows: [], total: { key: 'jumlah', label: 'Jumlah', l: 0, p: 0, total: 0 } },
+    available: true,
+    note:
+      unitId === undefined
+        ? 'Surat rujukan yang terbit pada periode ini (yang dibatalkan tidak dihitung).'
+        : 'Surat rujukan dari kunjungan ke unit ini.',
+    byDestination,
   };
 }
 
-/** Ticket issued → first call per queue (loket service or poli unit) and month, as queue.stats measures it. */
+/** The arithmetic of secondsBetween and minutesBetween (domain/antrean, domain/berkas) on an exact millisecond difference. */
+const wholeSeconds = (ms: number) => Math.max(0, Math.round(ms / 1000));
+const minutesOneDecimal = (ms: number) => Math.max(0, Math.round((ms / 60_000) * 10) / 10);
+
+/** Ticket issued → first call per queue (loket service or poli unit) and month, with queue.stats' durationStats. */
 async function queueWaits(db: Executor, from: string, to: string, unitId: number | undefined): Promise<Recap['queueWaits']> {
-  const [times, services, units] = await Promise.all([
-    ticketTimes(db, from, to, unitId === undefined ? undefined : `U${unitId}`),
+  const [groups, services, units] = await Promise.all([
+    repo.queueWaitSamples(db, from, to, unitId === undefined ? undefined : laneKey({ unitId })),
     listServices(db),
     listUnits(db),
   ]);
-  const groups = new Map<string, { month: string; lane: string; kind: 'service' | 'unit'; issued: number; waits: number[] }>();
-  for (const ticket of times) {
-    const kind = ticket.serviceId !== null ? 'service' : 'unit';
-    const month = ticket.date.slice(0, 7);
-    const key = `${month}|${kind}|${ticket.serviceId ?? ticket.unitId}`;
-    let g = groups.get(key);
-    if (!g) {
+  return groups
+    .map((g) => {
+      const kind = g.serviceId !== null ? ('service' as const) : ('unit' as const);
       const lane =
         kind === 'service'
-          ? `Loket: ${services.find((s) => s.id === ticket.serviceId)?.name ?? ticket.serviceId}`
-          : (units.find((u) => u.id === ticket.unitId)?.name ?? String(ticket.unitId));
-      groups.set(key, (g = { month, lane, kind, issued: 0, waits: [] }));
-    }
-    g.issued++;
-    if (ticket.calledAt !== null) g.waits.push(secondsBetween(ticket.issuedAt, ticket.calledAt));
-  }
-  return [...groups.values()]
+          ? `Loket: ${services.find((s) => s.id === g.serviceId)?.name ?? g.serviceId}`
+          : (units.find((u) => u.id === g.unitId)?.name ?? String(g.unitId));
+      return { month: g.month, lane, kind, issued: g.issued, wait: durationStats(g.waitsMs.map(wholeSeconds)) };
+    })
     .sort((a, b) => a.month.localeCompare(b.month) || a.kind.localeCompare(b.kind) || a.lane.localeCompare(b.lane, 'id'))
-    .map(({ waits, month, ...g }) => ({ ...g, month: monthLabel(month), wait: durationStats(waits) }));
+    .map((w) => ({ ...w, month: monthLabel(w.month) }));
 }
 
-/** Folder retrieval times and KLPCM: the records room's own indicator functions (domain/berkas), per unit. */
+/** Folder retrieval times and KLPCM per unit with the records room's own indicator functions (domain/berkas). */
 async function folderIndicators(db: Executor, from: string, to: string, unitId: number | undefined): Promise<Pick<Recap, 'retrieval' | 'klpcm'>> {
-  const requests = (await retrievalRows(db, from, to)).filter((r) => unitId === undefined || r.unitId === unitId);
-  const all: number[] = [];
-  const perUnit = new Map<number, { unitId: number; unitName: string; minutes: number[] }>();
-  let notDelivered = 0;
-  for (const r of requests) {
-    if (r.deliveredAt === null) {
-      notDelivered++;
-      continue;
-    }
-    const m = minutesBetween(r.requestedAt, r.deliveredAt);
-    all.push(m);
-    let u = perUnit.get(r.unitId);
-    if (!u) perUnit.set(r.unitId, (u = { unitId: r.unitId, unitName: r.unitName, minutes: [] }));
-    u.minutes.push(m);
-  }
+  const [requests, units] = await Promise.all([repo.retrievalSamples(db, from, to, unitId), listUnits(db)]);
+  const order = new Map(units.map((u, i) => [u.id, i]));
+  const name = (id: number) => units.find((u) => u.id === id)?.name ?? `unit ${id}`;
+  const perUnit = requests
+    .sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0))
+    .map((r) => ({ unitId: r.unitId, unitName: name(r.unitId), minutes: r.deliveredMs.map(minutesOneDecimal), notDelivered: r.notDelivered }));
   const checks = (await klpcmRows(db, from.slice(0, 7), to.slice(0, 7))).filter((r) => unitId === undefined || r.unitId === unitId);
   const klpcm = new Map<number, { unitId: number; unitName: string; checked: number; incomplete: number }>();
   for (const r of checks) {
@@ -215,9 +213,9 @@ async function folderIndicators(db: Executor, from: string, to: string, unitId: 
   return {
     retrieval: {
       standardMinutes: RETRIEVAL_STANDARD_MINUTES,
-      overall: retrievalStats(all),
-      byUnit: [...perUnit.values()].map(({ minutes, ...u }) => ({ ...u, ...retrievalStats(minutes) })),
-      notDelivered,
+      overall: retrievalStats(perUnit.flatMap((u) => u.minutes)),
+      byUnit: perUnit.filter((u) => u.minutes.length > 0).map(({ minutes, notDelivered: _n, ...u }) => ({ ...u, ...retrievalStats(minutes) })),
+      notDelivered: perUnit.reduce((s, u) => s + u.notDelivered, 0),
     },
     klpcm: { byUnit, total: { checked, incomplete, ratePercent: klpcmRate(checked, incomplete) } },
   };

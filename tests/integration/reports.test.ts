@@ -231,7 +231,6 @@ describe('monthly and yearly recaps and the pustu follow-up list, against hand-c
     expect(r.retrieval.notDelivered).toBe(5);
     expect(r.klpcm.byUnit).toEqual([{ unitId: units.get('LANSIA')!.id, unitName: 'Poli Lansia', checked: 2, incomplete: 1, ratePercent: 50 }]);
     expect(r.klpcm.total).toEqual({ checked: 2, incomplete: 1, ratePercent: 50 });
-    expect(r.referrals.available).toBe(false);
   });
 
   it('one unit only; the whole year by month; kunjungan baru at the turn of the year', async () => {
@@ -383,6 +382,41 @@ describe('monthly and yearly recaps and the pustu follow-up list, against hand-c
     const bayi = rows.find((r) => r.includes('Bayi Tujuh'))!;
     expect(bayi).toEqual(expect.arrayContaining(['Sokaraja Kulon', 'Jl. bayi7 No. 1, RT 002/RW 005', '081234567890', 'Selesai']));
     expect(rows.filter((r) => r.includes('Kakek Sarmo'))).toHaveLength(1);
+  });
+
+  it('counts referrals out by destination: issued letters of the period, a cancelled one left out', async () => {
+    await at('2026-11-30', '13:00');
+    const doctor = await ok<{ id: number }>('practitioners.save', { name: 'dr. Rina', profession: 'dokter', nip: null, sip: null, str: null });
+    const facility = async (name: string) =>
+      (await ok<{ id: number }>('facilities.save', { name, kind: 'rs', code: null, address: null, phone: null })).id;
+    const rsud = await facility('RSUD Margono');
+    const rsb = await facility('RS Bunda');
+    const refer = (visit: string, facilityId: number) =>
+      ok<{ letterId: number }>('letters.createReferral', {
+        patientId: visits.get(visit)!.patient.id,
+        visitId: visits.get(visit)!.id,
+        signerId: doctor.id,
+        facilityId,
+        specialty: 'Penyakit Dalam',
+        emergency: false,
+        anamnesis: 'Keluhan menetap.',
+        diagnosisText: 'Hipertensi',
+        reason: 'Perlu penanganan spesialis.',
+      });
+    await refer('ibu', rsud);
+    await refer('nenek', rsud);
+    await refer('kakek-1', rsb);
+    const cancelled = await refer('anak', rsb);
+    await ok('letters.cancel', { id: cancelled.letterId, reason: 'Salah tujuan' });
+    const r = await recap({ year: 2026, month: 11 });
+    expect(r.referrals.available).toBe(true);
+    expect(r.referrals.byDestination.rows.map((x) => [x.label, x.l, x.p, x.total])).toEqual([
+      ['RSUD Margono', 0, 2, 2],
+      ['RS Bunda', 1, 0, 1],
+    ]);
+    const kia = await recap({ year: 2026, month: 11, unitId: units.get('KIA')!.id });
+    expect(kia.referrals.byDestination.rows.map((x) => [x.label, x.total])).toEqual([['RSUD Margono', 1]]);
+    expect((await recap({ year: 2026, month: 10 })).referrals.byDestination.total.total).toBe(0);
   });
 
   it('guards: marking for the clerk and the cluster staff, the list for those who see reports', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageGroupsProblem, ageGroupsSchema, reportSettingsPatchSchema, type AgeGroup } from '../../src-main/contract';
 import { defaultSharedSettings } from '../../src-main/domain/defaults';
+import { ageInYears } from '../../src-main/domain/waktu';
 import { ageGroupIndex, ageIn, daysInMonth, periodBuckets, periodOf } from '../../src-main/domain/laporan';
 
 const lb1 = defaultSharedSettings.reports.ageGroups;
@@ -65,6 +66,14 @@ describe('LB1 age groups: the age at the visit date, at every boundary', () => {
 
   it('a birth date after the visit (bad data) counts as a newborn', () => {
     expect(groupAt('2026-12-01', '2026-11-30')).toBe('0–7 hari');
+  });
+
+  it('completed years agree with ageInYears (the register’s age) for every birthday of four years against a leap-year span', () => {
+    for (let b = Date.UTC(2019, 0, 1); b < Date.UTC(2023, 0, 1); b += 86_400_000 * 3) {
+      const birth = new Date(b).toISOString().slice(0, 10);
+      for (const on of ['2024-02-28', '2024-02-29', '2024-03-01', '2025-02-28', '2026-11-30', '2026-12-31'])
+        expect(ageIn('tahun', birth, on), `${birth} → ${on}`).toBe(Math.max(0, ageInYears(birth, on)));
+    }
   });
 
   it('counts completed days, months and years', () => {

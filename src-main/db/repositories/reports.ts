@@ -1,6 +1,7 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from './executor';
 
-/** What a recap counts of one visit (cancelled visits are not counted). */
+/** What a recap counts of one visit (cancelled visits are not counted); the flags are 0/1. */
 export interface RecapVisit {
   date: string;
   unitId: number;
@@ -9,32 +10,34 @@ export interface RecapVisit {
   sex: string;
   birthDate: string;
   villageCode: string | null;
-  kunjunganBaru: boolean;
-  pasienBaru: boolean;
+  kunjunganBaru: number;
+  pasienBaru: number;
 }
 
-/** Every visit of a date range (one unit or all) with the patient's sex, birth date and village. */
+/**
+ * Every visit of a date range (one unit or all) with the patient's sex, birth date and village,
+ * selected straight into the returned shape (a year is a hundred thousand rows: no second copy).
+ */
 export async function recapVisits(db: Executor, from: string, to: string, unitId?: number): Promise<RecapVisit[]> {
   let q = db
     .selectFrom('visit as v')
     .innerJoin('patient as p', 'p.id', 'v.patient_id')
-    .select(['v.visit_date', 'v.unit_id', 'v.cluster', 'v.payer', 'p.sex', 'p.birth_date', 'p.village_code', 'v.kunjungan_baru', 'v.pasien_baru'])
+    .select([
+      'v.visit_date as date',
+      'v.unit_id as unitId',
+      'v.cluster',
+      'v.payer',
+      'p.sex',
+      'p.birth_date as birthDate',
+      'p.village_code as villageCode',
+      'v.kunjungan_baru as kunjunganBaru',
+      'v.pasien_baru as pasienBaru',
+    ])
     .where('v.visit_date', '>=', from)
     .where('v.visit_date', '<=', to)
     .where('v.status', '!=', 'batal');
   if (unitId !== undefined) q = q.where('v.unit_id', '=', unitId);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    date: r.visit_date,
-    unitId: r.unit_id,
-    cluster: r.cluster,
-    payer: r.payer,
-    sex: r.sex,
-    birthDate: r.birth_date,
-    villageCode: r.village_code,
-    kunjunganBaru: r.kunjungan_baru === 1,
-    pasienBaru: r.pasien_baru === 1,
-  }));
+  return q.execute();
 }
 
 /** Names of regions by code (villages of a recap or a follow-up list). */
@@ -49,6 +52,98 @@ export async function regionNames(db: Executor, codes: readonly string[]): Promi
     for (const r of rows) names.set(r.code, r.name);
   }
   return names;
+}
+
+/**
+ * Exact milliseconds between two ISO instants (`…T08:05:00.123Z`, as the app writes them): whole
+ * seconds by strftime plus the milliseconds, so the service converts them exactly as
+ * `secondsBetween` / `minutesBetween` would from the two strings.
+ */
+function msBetween(from: string, to: string): RawBuilder<number> {
+  const f = sql.ref(from);
+  const t = sql.ref(to);
+  return sql<number>`((strftime('%s', ${t}) - strftime('%s', ${f})) * 1000 + CAST(substr(${t}, 21, 3) AS INTEGER) - CAST(substr(${f}, 21, 3) AS INTEGER))`;
+}
+
+const samplesOf = (list: string | null): number[] => (list ? list.split(',').map(Number) : []);
+
+export interface WaitSamples {
+  month: string;
+  serviceId: number | null;
+  unitId: number | null;
+  issued: number;
+  /** Issued → first call of every called ticket, in ms. */
+  waitsMs: number[];
+}
+
+/**
+ * Queue tickets of a date range per month and lane: how many were issued and each called one's
+ * wait. One row per lane and month (the samples travel as one list), not one per ticket: a year
+ * holds a hundred thousand tickets.
+ */
+export async function queueWaitSamples(db: Executor, from: string, to: string, lane?: string): Promise<WaitSamples[]> {
+  let q = db
+    .selectFrom('queue_ticket')
+    .select((eb) => [
+      sql<string>`substr(service_date, 1, 7)`.as('month'),
+      'service_id',
+      'unit_id',
+      eb.fn.countAll<number>().as('issued'),
+      sql<string | null>`group_concat(CASE WHEN called_at IS NOT NULL THEN ${msBetween('issued_at', 'called_at')} END)`.as('waits'),
+    ])
+    .where('service_date', '>=', from)
+    .where('service_date', '<=', to);
+  if (lane) q = q.where('lane', '=', lane);
+  const rows = await q.groupBy([sql`substr(service_date, 1, 7)`, 'lane']).execute();
+  return rows.map((r) => ({ month: r.month, serviceId: r.service_id, unitId: r.unit_id, issued: Number(r.issued), waitsMs: samplesOf(r.waits) }));
+}
+
+export interface RetrievalSamples {
+  unitId: number;
+  notDelivered: number;
+  /** Registration → folder at the unit of every delivered request, in ms. */
+  deliveredMs: number[];
+}
+
+/** Folder requests of the visits in a date range (not cancelled) per unit: the retrieval times, and how many never arrived. */
+export async function retrievalSamples(db: Executor, from: string, to: string, unitId?: number): Promise<RetrievalSamples[]> {
+  let q = db
+    .selectFrom('folder_request as r')
+    .innerJoin('visit as v', 'v.id', 'r.visit_id')
+    .select([
+      'r.unit_id',
+      sql<number>`sum(r.delivered_at IS NULL)`.as('not_delivered'),
+      sql<string | null>`group_concat(CASE WHEN r.delivered_at IS NOT NULL THEN ${msBetween('r.requested_at', 'r.delivered_at')} END)`.as(
+        'delivered',
+      ),
+    ])
+    .where('v.visit_date', '>=', from)
+    .where('v.visit_date', '<=', to)
+    .where('r.status', '!=', 'batal');
+  if (unitId !== undefined) q = q.where('r.unit_id', '=', unitId);
+  const rows = await q.groupBy('r.unit_id').execute();
+  return rows.map((r) => ({ unitId: r.unit_id, notDelivered: Number(r.not_delivered), deliveredMs: samplesOf(r.delivered) }));
+}
+
+/** Referral letters (not cancelled) dated in a range, per destination facility and the patient's sex; with a unit, those of its visits. */
+export async function referralsByDestination(
+  db: Executor,
+  from: string,
+  to: string,
+  unitId?: number,
+): Promise<{ facilityId: number; facilityName: string; sex: string; count: number }[]> {
+  let q = db
+    .selectFrom('referral as r')
+    .innerJoin('letter as l', 'l.id', 'r.letter_id')
+    .innerJoin('facility as f', 'f.id', 'r.facility_id')
+    .innerJoin('patient as p', 'p.id', 'r.patient_id')
+    .select((eb) => ['r.facility_id as facilityId', 'f.name as facilityName', 'p.sex', eb.fn.countAll<number>().as('count')])
+    .where('r.referral_date', '>=', from)
+    .where('r.referral_date', '<=', to)
+    .where('l.status', '!=', 'batal');
+  if (unitId !== undefined) q = q.innerJoin('visit as v', 'v.id', 'r.visit_id').where('v.unit_id', '=', unitId);
+  const rows = await q.groupBy(['r.facility_id', 'p.sex']).orderBy('f.name').execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 // ---------------------------------------------------------------------------------------------
