@@ -3,6 +3,7 @@ import type { Dashboard, EventName } from '../../../src-main/contract';
 import { useLoketEvent, useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
+import { BarChart } from '../../components/Chart';
 import { TrendChart } from '../../components/TrendChart';
 import { EmptyNote, Panel, RemoteView } from '../../components/ui';
 import { useNow } from '../../lib/clock';
@@ -132,11 +133,21 @@ function Figures({ d }: { d: Dashboard }) {
       </div>
       <div className="dasbor-grid">
         <Panel title="Kunjungan per unit">
-          <Bars rows={d.byUnit} empty="Belum ada kunjungan pada tanggal ini." />
+          <BarChart
+            bars={d.byUnit.map((r) => ({ label: r.label, value: r.count }))}
+            unit="kunjungan"
+            label="Kunjungan per unit"
+            empty="Belum ada kunjungan pada tanggal ini."
+          />
         </Panel>
         <div className="dasbor-column">
           <Panel title="Kunjungan per penjamin">
-            <Bars rows={d.byPayer} empty="Belum ada kunjungan pada tanggal ini." />
+            <BarChart
+              bars={d.byPayer.map((r) => ({ label: r.label, value: r.count }))}
+              unit="kunjungan"
+              label="Kunjungan per penjamin"
+              empty="Belum ada kunjungan pada tanggal ini."
+            />
           </Panel>
           <Panel title="Antrean sekarang">
             {d.queue === null ? (
@@ -187,23 +198,5 @@ function Stat({ label, value, note, warn, testId }: { label: string; value: stri
       <div className="stat-label">{label}</div>
       {note ? <div className="stat-note">{note}</div> : null}
     </div>
-  );
-}
-
-function Bars({ rows, empty }: { rows: { key: string; label: string; count: number }[]; empty: string }) {
-  if (rows.length === 0) return <EmptyNote>{empty}</EmptyNote>;
-  const max = Math.max(...rows.map((r) => r.count), 1);
-  return (
-    <ul className="bars">
-      {rows.map((r) => (
-        <li key={r.key} className="bar-row">
-          <span className="bar-label">{r.label}</span>
-          <span className="bar-track" aria-hidden="true">
-            <span className="bar-fill" style={{ width: `${(r.count / max) * 100}%` }} />
-          </span>
-          <span className="bar-count">{angka(r.count)}</span>
-        </li>
-      ))}
-    </ul>
   );
 }
