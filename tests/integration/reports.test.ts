@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportedFile, FollowUp, FollowUpList, PatientRecord, Recap, Service, Unit, Visit } from '../../src-main/contract';
+import type { Download, FollowUp, FollowUpList, PatientRecord, Recap, Service, Unit, Visit } from '../../src-main/contract';
 import { insertRegions } from '../../src-main/db/repositories/regions';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
@@ -300,7 +300,7 @@ describe('monthly and yearly recaps and the pustu follow-up list, against hand-c
   });
 
   it('exports the recap to .xlsx: one sheet per table, read back with exceljs', async () => {
-    const file = await ok<ExportedFile>('reports.exportXlsx', { year: 2026, month: 11 });
+    const file = await ok<Download>('reports.exportXlsx', { year: 2026, month: 11 });
     expect(file.fileName).toBe('rekap-kunjungan-2026-11.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(file.base64, 'base64') as never);
@@ -373,7 +373,7 @@ describe('monthly and yearly recaps and the pustu follow-up list, against hand-c
       [patients.get('bayi8')!.rmNumber, false],
     ]);
 
-    const file = await ok<ExportedFile>('followUps.exportXlsx', { from: '2026-11-01', to: '2026-11-30' });
+    const file = await ok<Download>('followUps.exportXlsx', { from: '2026-11-01', to: '2026-11-30' });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(file.base64, 'base64') as never);
     const sheet = book.worksheets[0]!;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method } from '../method';
+import { printableSchema } from '../printable';
 import { idSchema, isoDateSchema, optionalText, text } from '../schemas';
+import { downloadSchema } from './register';
 
 // ---------------------------------------------------------------------------------------------
 // Age groups (LB1) and pustu: shared settings `reports.ageGroups` and `reports.pustu`
@@ -188,10 +190,6 @@ export const recapSchema = z.object({
   }),
 });
 export type Recap = z.infer<typeof recapSchema>;
-
-/** An exported file: the bytes as base64, the name to save it under. */
-export const exportedFileSchema = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number().int() });
-export type ExportedFile = z.infer<typeof exportedFileSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // One recap as tables: the screen, the printout and the Excel file show the same tables
@@ -435,24 +433,24 @@ export const reportDocumentMethods = {
     summary: 'Rekap bulanan/tahunan sebagai berkas Excel (.xlsx): satu lembar per tabel',
     guard: 'laporan:view',
     input: recapInputSchema,
-    output: exportedFileSchema,
+    output: downloadSchema,
   }),
   'followUps.exportXlsx': method({
     summary: 'Daftar tindak lanjut pustu sebagai berkas Excel (.xlsx)',
     guard: 'laporan:view',
     input: followUpListInputSchema,
-    output: exportedFileSchema,
+    output: downloadSchema,
   }),
   'documents.recap': method({
     summary: 'Rekap bulanan/tahunan (A4): kop, setiap tabel dengan grafiknya',
     guard: 'laporan:view',
     input: recapInputSchema,
-    output: z.object({ title: z.string(), html: z.string(), paper: z.object({ widthMm: z.number(), heightMm: z.number() }) }),
+    output: printableSchema,
   }),
   'documents.followUps': method({
     summary: 'Daftar tindak lanjut untuk pustu (A4): satu bagian per pustu, alamat dan telepon pasien',
     guard: 'laporan:view',
     input: followUpListInputSchema,
-    output: z.object({ title: z.string(), html: z.string(), paper: z.object({ widthMm: z.number(), heightMm: z.number() }) }),
+    output: printableSchema,
   }),
 };
