@@ -26,13 +26,13 @@ export const eventSpecs = {
   },
   /** A folder moved, was checked, marked missing or found: the pull list and the scan screen reload. */
   'folders.changed': { public: false, payload: z.object({ folderId: z.number().int(), change: z.string() }) },
+  /** A payment taken or voided, or a cash day closed: the kasir screens reload (paying also sends visits.changed). */
+  'cashier.changed': { public: false, payload: z.object({ date: z.string(), change: z.enum(['paid', 'voided', 'closed']) }) },
   /** A letter was issued, cancelled or printed: lists reload; the host archives a newly issued letter's PDF. */
   'letters.changed': {
     public: false,
     payload: z.object({ letterId: z.number().int(), kind: z.string(), change: z.enum(['issued', 'cancelled', 'printed']) }),
   },
-  /** A payment taken or voided, or a cash day closed: the kasir screens reload (paying also sends visits.changed). */
-  'cashier.changed': { public: false, payload: z.object({ date: z.string(), change: z.enum(['paid', 'voided', 'closed']) }) },
   /** A referral's status trail or follow-up changed: the Rujukan tabs reload. */
   'referrals.changed': { public: false, payload: z.object({ letterId: z.number().int(), status: z.string() }) },
 } as const;

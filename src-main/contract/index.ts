@@ -14,8 +14,8 @@ import { patientMethods } from './methods/patients';
 import { queueMethods } from './methods/queue';
 import { referenceMethods } from './methods/reference';
 import { reportMethods } from './methods/reports';
-import { referralMethods, rujukanMethods } from './methods/rujukan';
 import { registerMethods } from './methods/register';
+import { referralMethods, rujukanMethods } from './methods/rujukan';
 import { settingsMethods } from './methods/settings';
 import { systemMethods } from './methods/system';
 import { visitMethods } from './methods/visits';
@@ -39,11 +39,11 @@ export const contract = {
   ...queueMethods,
   ...folderMethods,
   ...reportMethods,
-  ...letterMethods,
   ...cashierMethods,
   ...dashboardMethods,
   ...rujukanMethods,
   ...referralMethods,
+  ...letterMethods,
 };
 
 export type Contract = typeof contract;
@@ -79,8 +79,8 @@ export * from './methods/patient-merge';
 export * from './methods/queue';
 export * from './methods/reference';
 export * from './methods/reports';
-export * from './methods/rujukan';
 export * from './methods/register';
+export * from './methods/rujukan';
 export * from './methods/settings';
 export * from './methods/system';
 export * from './methods/visits';

@@ -316,6 +316,40 @@ export interface QueueEventTable {
   user_id: number | null;
 }
 
+/** An issued letter of any kind (migration 0015); `data` is the kind's fields as JSON. */
+export interface LetterTable {
+  id: Generated<number>;
+  kind: string;
+  number: string;
+  seq: number;
+  year: number;
+  patient_id: number;
+  visit_id: number | null;
+  signer_id: number;
+  issued_at: string;
+  /** Local `YYYY-MM-DD` of issued_at (registers and reports count by it). */
+  issued_date: string;
+  issued_by: number;
+  data: string;
+  verify_code: string;
+  status: Generated<string>;
+  cancelled_at: string | null;
+  cancelled_by: number | null;
+  cancel_reason: string | null;
+  paper: string;
+  archived_at: string | null;
+}
+
+/** Every print or PDF of a letter; `copy` 1 = marked SALINAN. */
+export interface LetterPrintTable {
+  id: Generated<number>;
+  letter_id: number;
+  printed_at: string;
+  printed_by: number;
+  copy: Bool;
+  target: string;
+}
+
 /** Imported diagnosis list (migration 0016); a code leaves the list by becoming inactive. */
 export interface DiagnosisTable {
   id: Generated<number>;
@@ -394,38 +428,19 @@ export interface InternalReferralTable {
   created_at: string;
 }
 
-/** An issued letter of any kind (migration 0015); `data` is the kind's fields as JSON. */
-export interface LetterTable {
+/** A visit marked for follow-up by the pustu of the patient's village (migration 0014). */
+export interface FollowUpTable {
   id: Generated<number>;
-  kind: string;
-  number: string;
-  seq: number;
-  year: number;
-  patient_id: number;
-  visit_id: number | null;
-  signer_id: number;
-  issued_at: string;
-  /** Local `YYYY-MM-DD` of issued_at (registers and reports count by it). */
-  issued_date: string;
-  issued_by: number;
-  data: string;
-  verify_code: string;
+  visit_id: number;
+  village_code: string | null;
+  reason: string;
+  note: string | null;
+  marked_at: string;
+  marked_by: number | null;
   status: Generated<string>;
-  cancelled_at: string | null;
-  cancelled_by: number | null;
-  cancel_reason: string | null;
-  paper: string;
-  archived_at: string | null;
-}
-
-/** Every print or PDF of a letter; `copy` 1 = marked SALINAN. */
-export interface LetterPrintTable {
-  id: Generated<number>;
-  letter_id: number;
-  printed_at: string;
-  printed_by: number;
-  copy: Bool;
-  target: string;
+  done_at: string | null;
+  done_by: number | null;
+  done_note: string | null;
 }
 
 /** One umum payment taken at the kasir (migration 0013); a void keeps the row with its reason. */
@@ -462,21 +477,6 @@ export interface CashDayTable {
   payments: number;
   amount: number;
   voids: number;
-}
-
-/** A visit marked for follow-up by the pustu of the patient's village (migration 0014). */
-export interface FollowUpTable {
-  id: Generated<number>;
-  visit_id: number;
-  village_code: string | null;
-  reason: string;
-  note: string | null;
-  marked_at: string;
-  marked_by: number | null;
-  status: Generated<string>;
-  done_at: string | null;
-  done_by: number | null;
-  done_note: string | null;
 }
 
 /** Append-only: every login attempt by user name (lockout after repeated failures). */

@@ -12,9 +12,9 @@ import { kwitansi } from './templates/kwitansi';
 import { labelBerkas } from './templates/label-berkas';
 import { cashierDocumentHandlers } from './cashier-documents';
 import { ticketDocumentHandlers } from './ticket-documents';
+import { letterDocumentHandlers } from './letter-documents';
 import { reportDocumentHandlers } from './report-documents';
 import { registerDocumentHandlers } from './register-documents';
-import { letterDocumentHandlers } from './letter-documents';
 import { localDate } from '../domain/waktu';
 
 /** Printable documents; the composition root hands these to the dispatcher beside the services. */
@@ -26,10 +26,10 @@ export function documentHandlers(ctx: ServiceContext): Handlers<keyof typeof doc
   };
   return {
     ...ticketDocumentHandlers(ctx),
-    ...reportDocumentHandlers(ctx),
-    ...registerDocumentHandlers(ctx),
     ...cashierDocumentHandlers(ctx),
     ...letterDocumentHandlers(ctx),
+    ...reportDocumentHandlers(ctx),
+    ...registerDocumentHandlers(ctx),
     'documents.patientCard': async ({ patientId }) => {
       const patient = await patientOf(patientId);
       return {

@@ -27,8 +27,8 @@ import { patientRecordHandlers } from './patient-records';
 import { patientHandlers } from './patients';
 import { queueHandlers } from './queue';
 import { referenceHandlers } from './reference';
-import { reportHandlers } from './reports';
 import { referralHandlers } from './rujukan';
+import { reportHandlers } from './reports';
 import { registerHandlers } from './register';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -90,10 +90,10 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...queueHandlers(ctx),
     ...voiceHandlers(ctx),
     ...folderHandlers(ctx),
-    ...reportHandlers(ctx),
     ...letterHandlers(ctx),
     ...cashierHandlers(ctx),
     ...dashboardHandlers(ctx),
+    ...reportHandlers(ctx),
     ...diagnosisHandlers(ctx),
     ...directoryHandlers(ctx),
     ...referralHandlers(ctx),

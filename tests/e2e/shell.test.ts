@@ -229,9 +229,9 @@ describe('renderer over HTTP in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Data faskes rujukan “RSUD Prof. Dr. Margono Soekarjo” tersimpan.').waitFor();
 
-    // Pengguna: a registration clerk for the role test below (past the Tarif and Suara tabs).
+    // Pengguna: a registration clerk for the role test below (past the Diagnosis, Tarif, Surat and Suara tabs).
     await page.keyboard.press('Alt+T');
-    for (const name of ['Tarif', 'Suara', 'Pengguna']) {
+    for (const name of ['Diagnosis', 'Tarif', 'Surat', 'Suara', 'Pengguna']) {
       // One key at a time: the tab row handles the next arrow after the route has moved.
       await page.keyboard.press('ArrowRight');
       await page.getByRole('tab', { name, selected: true }).waitFor();
@@ -346,6 +346,8 @@ describe('renderer over HTTP in Chromium', () => {
     // Surat: the practitioner and the facility entered above.
     await page.keyboard.press('Alt+5');
     await expectScreen(page, 'Surat');
+    // The signers and destinations tab (Alt+T) of the Surat screen.
+    await page.keyboard.press('Alt+T');
     await page.getByRole('cell', { name: 'dr. Rina Wulandari' }).waitFor();
     await page.getByRole('cell', { name: '198501012010012001' }).waitFor();
     await page.getByRole('cell', { name: 'RSUD Prof. Dr. Margono Soekarjo' }).waitFor();
@@ -381,9 +383,12 @@ describe('renderer over HTTP in Chromium', () => {
       'Antrean',
       'Tenaga Kesehatan',
       'Faskes Rujukan',
+      'Diagnosis',
       'Tarif',
+      'Surat',
       'Suara',
       'Pengguna',
+      'Cadangan',
       'Impor Pasien',
       'Ganti kata sandi',
     ]);

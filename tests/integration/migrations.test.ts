@@ -570,7 +570,9 @@ describe('migrations', () => {
       )
       .run();
     const mark = (reason: string, status = 'dikirim') =>
-      sqlite.prepare('insert into follow_up (visit_id, village_code, reason, marked_at, status) values (1, ?, ?, ?, ?)').run('33.02.12.2001', reason, 'x', status);
+      sqlite
+        .prepare('insert into follow_up (visit_id, village_code, reason, marked_at, status) values (1, ?, ?, ?, ?)')
+        .run('33.02.12.2001', reason, 'x', status);
     expect(() => mark('', 'dikirim')).toThrow(/CHECK/);
     expect(() => mark('Kunjungan rumah', 'hilang')).toThrow(/CHECK/);
     mark('Kunjungan rumah');

@@ -45,8 +45,8 @@ export interface PrintOutcome {
 export const documentMethods = {
   ...reportDocumentMethods,
   ...letterDocumentMethods,
-  ...registerDocumentMethods,
   ...cashierDocumentMethods,
+  ...registerDocumentMethods,
   'documents.patientCard': method({
     summary: 'Kartu berobat pasien dengan kode batang No. RM',
     guard: 'pasien:view',

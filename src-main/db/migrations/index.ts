@@ -10,12 +10,12 @@ import * as m0008 from './0008_antrean';
 import * as m0009 from './0009_suara';
 import * as m0010 from './0010_berkas';
 import * as m0011 from './0011_antrean_permintaan';
+import * as m0012 from './0012_berkas_gabung_jilid';
+import * as m0013 from './0013_kasir';
 import * as m0014 from './0014_tindak_lanjut';
 import * as m0015 from './0015_surat';
 import * as m0016 from './0016_rujukan';
 import * as m0017 from './0017_percobaan_masuk';
-import * as m0012 from './0012_berkas_gabung_jilid';
-import * as m0013 from './0013_kasir';
 
 export interface Migration {
   version: number;

@@ -42,13 +42,13 @@ const tabs: Tab[] = [
       </>
     ),
   },
+  { id: 'diagnosis', label: 'Diagnosis', permission: 'referensi:view', view: () => <DiagnosisTab /> },
   { id: 'tarif', label: 'Tarif', permission: 'referensi:view', view: () => <TarifTab /> },
   { id: 'surat', label: 'Surat', permission: 'pengaturan:view', view: () => <SuratTab /> },
   { id: 'suara', label: 'Suara', permission: 'pengaturan:view', view: () => <SuaraTab /> },
   { id: 'pengguna', label: 'Pengguna', permission: 'pengguna:view', view: () => <UsersTab /> },
   { id: 'cadangan', label: 'Cadangan', permission: 'pengaturan:view', view: () => <CadanganTab /> },
   { id: 'impor', label: 'Impor Pasien', permission: 'rekam_medis:input', view: () => <ImportTab /> },
-  { id: 'diagnosis', label: 'Diagnosis', permission: 'referensi:view', view: () => <DiagnosisTab /> },
   { id: 'sandi', label: 'Ganti kata sandi', permission: null, view: () => <PasswordTab /> },
 ];
 
