@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,19 +7,12 @@ import { chromiumPdf, type ChromiumPdf } from '../../src-main/app/pdf-chromium';
 import type { Letter, PatientRecord, Practitioner, Unit } from '../../src-main/contract';
 import { screenshotDir } from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
-import { pageSizeMm, pdfToPng } from '../helpers/pdf';
+import { expectPdfText, pageSizeMm, pdfToPng, readPdf, type RenderedPdf } from '../helpers/pdf';
 
 const shots = screenshotDir(mkdtempSync(join(tmpdir(), 'loket-letters-print-')));
 // A simple emblem (green circle with a cross) stands in for the puskesmas's logo.
 const LOGO =
   'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAxMDAgMTAwIj48Y2lyY2xlIGN4PSI1MCIgY3k9IjUwIiByPSI0NiIgZmlsbD0iIzFiN2YzYiIvPjxjaXJjbGUgY3g9IjUwIiBjeT0iNTAiIHI9IjM4IiBmaWxsPSIjZmZmIi8+PHBhdGggZD0iTTQyIDIyaDE2djIwaDIwdjE2SDU4djIwSDQyVjU4SDIyVjQyaDIweiIgZmlsbD0iIzFiN2YzYiIvPjwvc3ZnPg==';
-
-interface Pdf {
-  file: string;
-  text: string;
-  /** No white space at all: words split over lines or letter-spaced still match. */
-  compact: string;
-}
 
 describe('letters as PDF (Chromium → pdftotext)', () => {
   let h: HttpHost;
@@ -33,17 +26,12 @@ describe('letters as PDF (Chromium → pdftotext)', () => {
     if (!r.body.ok) throw new Error(`${method}: ${r.body.error.message}`);
     return r.body.value;
   }
-  async function pdfOf(id: number, name: string): Promise<Pdf> {
+  async function pdfOf(id: number, name: string): Promise<RenderedPdf> {
     const { base64, fileName } = await ok<{ base64: string; fileName: string }>('letters.pdf', { id });
     expect(fileName).toMatch(/\.pdf$/);
-    const file = join(mkdtempSync(join(tmpdir(), 'loket-letter-')), `${name}.pdf`);
-    writeFileSync(file, Buffer.from(base64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    return { file, text, compact: text.replace(/\s+/g, '') };
+    return readPdf(Buffer.from(base64, 'base64'), name);
   }
-  const has = (p: Pdf, ...parts: string[]) => {
-    for (const part of parts) expect(p.compact, part).toContain(part.replace(/\s+/g, ''));
-  };
+  const has = expectPdfText;
 
   beforeAll(async () => {
     const engine = await chromiumPdf();

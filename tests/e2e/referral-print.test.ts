@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,17 +6,10 @@ import { chromiumPdf, type ChromiumPdf } from '../../src-main/app/pdf-chromium';
 import type { Facility, InternalReferral, PatientRecord, Practitioner, Referral, Unit } from '../../src-main/contract';
 import { screenshotDir } from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
-import { pageSizeMm, pdfToPng } from '../helpers/pdf';
+import { expectPdfText, pageSizeMm, pdfToPng, readPdf, type RenderedPdf } from '../helpers/pdf';
 
 const shots = screenshotDir(mkdtempSync(join(tmpdir(), 'loket-referral-print-')));
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-
-interface Pdf {
-  file: string;
-  text: string;
-  compact: string;
-  pages: number;
-}
 
 describe('surat rujukan and the internal slip as PDF (Chromium → pdftotext)', () => {
   let h: HttpHost;
@@ -33,17 +25,11 @@ describe('surat rujukan and the internal slip as PDF (Chromium → pdftotext)', 
     if (!r.body.ok) throw new Error(`${method}: ${r.body.error.message}`);
     return r.body.value;
   }
-  async function pdfOf(id: number, name: string): Promise<Pdf> {
+  async function pdfOf(id: number, name: string): Promise<RenderedPdf> {
     const { base64 } = await ok<{ base64: string }>('letters.pdf', { id });
-    const file = join(mkdtempSync(join(tmpdir(), 'loket-rujukan-')), `${name}.pdf`);
-    writeFileSync(file, Buffer.from(base64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0);
-    return { file, text, compact: text.replace(/\s+/g, ''), pages };
+    return readPdf(Buffer.from(base64, 'base64'), name);
   }
-  const has = (p: Pdf, ...parts: string[]) => {
-    for (const part of parts) expect(p.compact, part).toContain(part.replace(/\s+/g, ''));
-  };
+  const has = expectPdfText;
 
   beforeAll(async () => {
     const engine = await chromiumPdf();

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Printable } from '../../src-main/contract';
 
 export interface RenderedPdf {
@@ -19,12 +20,22 @@ export async function renderPdf(browser: Browser, doc: Printable): Promise<Rende
   await page.setContent(doc.html, { waitUntil: 'load' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   await page.close();
-  const file = join(mkdtempSync(join(tmpdir(), 'loket-pdf-')), 'doc.pdf');
-  writeFileSync(file, pdf);
+  return readPdf(pdf);
+}
+
+/** A PDF the host made (letters.pdf) or Chromium printed, written to a temporary file and read back with poppler. */
+export function readPdf(bytes: Uint8Array, name = 'doc'): RenderedPdf {
+  const file = join(mkdtempSync(join(tmpdir(), 'loket-pdf-')), `${name}.pdf`);
+  writeFileSync(file, bytes);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
   return { file, text, compact: text.replace(/\s+/g, ''), pages };
+}
+
+/** Each part appears in the PDF's text, white space ignored (pdftotext breaks and spaces lines as it likes). */
+export function expectPdfText(pdf: RenderedPdf, ...parts: string[]): void {
+  for (const part of parts) expect(pdf.compact, part).toContain(part.replace(/\s+/g, ''));
 }
 
 /** The page size of the first page in millimetres, from pdfinfo. */

@@ -1,14 +1,13 @@
 import { useMemo, useState } from 'react';
 import { recapTables, type InputOf, type RecapTable } from '../../../src-main/contract';
-import type { ClientError } from '../../api/client';
-import { asClientError, useClient, useRemote } from '../../api/react';
+import { useClient, useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
 import { BarChart } from '../../components/Chart';
 import { PrintPreview, type PrintJob } from '../../components/PrintPreview';
 import { ErrorNote, Panel, RemoteView } from '../../components/ui';
 import { angka, hariIni } from '../../lib/format';
-import { saveDownload } from '../register/download';
+import { useDownload } from '../register/download';
 import './rekap.css';
 
 const GROUP = 'Rekap';
@@ -36,9 +35,6 @@ export function RekapTab() {
   const [month, setMonth] = useState(Number(today.slice(5, 7)));
   const [unitId, setUnitId] = useState('');
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<ClientError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
 
   const input = useMemo(() => {
     const i: InputOf<'reports.recap'> = { year };
@@ -61,21 +57,8 @@ export function RekapTab() {
     setMonth(Number(today.slice(5, 7)));
   };
   const print = () => setPrintJob({ label: 'Rekap kunjungan', printer: 'letter', load: () => client.call('documents.recap', input) });
-  const exportXlsx = async () => {
-    if (exporting) return;
-    setExporting(true);
-    setExportError(null);
-    setSaved(null);
-    try {
-      const file = await client.call('reports.exportXlsx', input);
-      saveDownload(file);
-      setSaved(file.fileName);
-    } catch (e) {
-      setExportError(asClientError(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const download = useDownload();
+  const exportXlsx = () => download.run(() => client.call('reports.exportXlsx', input));
   const idle = printJob === null;
   const prevLabel = mode === 'tahun' ? 'Tahun sebelumnya' : 'Bulan sebelumnya';
   const nextLabel = mode === 'tahun' ? 'Tahun berikutnya' : 'Bulan berikutnya';
@@ -153,15 +136,15 @@ export function RekapTab() {
           <button type="button" className="btn" onClick={print} disabled={!validYear}>
             Cetak <kbd>Alt+P</kbd>
           </button>
-          <button type="button" className="btn" onClick={() => void exportXlsx()} disabled={!validYear || exporting}>
-            {exporting ? 'Menyimpan…' : 'Excel'} <kbd>Alt+X</kbd>
+          <button type="button" className="btn" onClick={() => void exportXlsx()} disabled={!validYear || download.busy}>
+            {download.busy ? 'Menyimpan…' : 'Excel'} <kbd>Alt+X</kbd>
           </button>
         </div>
       </div>
-      {exportError ? <ErrorNote error={exportError} /> : null}
-      {saved ? (
+      {download.error ? <ErrorNote error={download.error} /> : null}
+      {download.saved ? (
         <p className="muted" role="status">
-          Tersimpan: {saved}
+          Tersimpan: {download.saved}
         </p>
       ) : null}
       {!validYear ? (

@@ -10,14 +10,13 @@ import {
   type Register,
   type RegisterRow,
 } from '../../../src-main/contract';
-import { asClientError, useClient, useRemote } from '../../api/react';
-import type { ClientError } from '../../api/client';
+import { useClient, useRemote } from '../../api/react';
 import { useSession } from '../../app/session';
 import { useShortcut } from '../../app/shortcuts';
 import { PrintPreview, type PrintJob } from '../../components/PrintPreview';
 import { Badge, EmptyNote, ErrorNote, RemoteView, Screen } from '../../components/ui';
 import { angka, geserTanggal, hariIni, hariTanggalDari, jam } from '../../lib/format';
-import { saveDownload } from './download';
+import { useDownload } from './download';
 import './register.css';
 
 const GROUP = 'Register Harian';
@@ -40,9 +39,6 @@ export function RegisterScreen() {
   const [payer, setPayer] = useState('');
   const [paper, setPaper] = useState<Paper>('A4');
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<ClientError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
 
   const filter = useMemo(() => {
     const f: InputOf<'register.daily'> = { date };
@@ -62,21 +58,8 @@ export function RegisterScreen() {
   };
   const print = () =>
     setPrintJob({ label: `Register harian (${paper})`, printer: 'letter', load: () => client.call('documents.register', { ...filter, paper }) });
-  const exportXlsx = async () => {
-    if (exporting) return;
-    setExporting(true);
-    setExportError(null);
-    setSaved(null);
-    try {
-      const file = await client.call('register.exportXlsx', filter);
-      saveDownload(file);
-      setSaved(file.fileName);
-    } catch (e) {
-      setExportError(asClientError(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const download = useDownload();
+  const exportXlsx = () => download.run(() => client.call('register.exportXlsx', filter));
   const idle = printJob === null;
   useShortcut({ keys: 'Alt+PageUp', label: 'Hari sebelumnya', group: GROUP, handler: () => shift(-1) }, idle);
   useShortcut({ keys: 'Alt+PageDown', label: 'Hari berikutnya', group: GROUP, handler: () => shift(1) }, idle);
@@ -114,8 +97,8 @@ export function RegisterScreen() {
           <button type="button" className="btn" onClick={print} disabled={date === ''} title="Alt+P">
             Cetak <kbd>Alt+P</kbd>
           </button>
-          <button type="button" className="btn" onClick={() => void exportXlsx()} disabled={date === '' || exporting} title="Alt+X">
-            {exporting ? 'Menyiapkan…' : 'Excel'} <kbd>Alt+X</kbd>
+          <button type="button" className="btn" onClick={() => void exportXlsx()} disabled={date === '' || download.busy} title="Alt+X">
+            {download.busy ? 'Menyiapkan…' : 'Excel'} <kbd>Alt+X</kbd>
           </button>
         </div>
       }
@@ -182,10 +165,10 @@ export function RegisterScreen() {
           </select>
         </label>
       </form>
-      {exportError ? <ErrorNote error={exportError} onRetry={() => void exportXlsx()} /> : null}
-      {saved ? (
+      {download.error ? <ErrorNote error={download.error} onRetry={() => void exportXlsx()} /> : null}
+      {download.saved ? (
         <p className="register-saved" role="status">
-          Berkas <strong>{saved}</strong> diunduh.
+          Berkas <strong>{download.saved}</strong> diunduh.
         </p>
       ) : null}
       {date === '' ? (
