@@ -229,9 +229,9 @@ describe('renderer over HTTP in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Data faskes rujukan “RSUD Prof. Dr. Margono Soekarjo” tersimpan.').waitFor();
 
-    // Pengguna: a registration clerk for the role test below (past the Diagnosis, Tarif, Surat and Suara tabs).
+    // Pengguna: a registration clerk for the role test below (past the Diagnosis, Tarif, Surat, Laporan and Suara tabs).
     await page.keyboard.press('Alt+T');
-    for (const name of ['Diagnosis', 'Tarif', 'Surat', 'Suara', 'Pengguna']) {
+    for (const name of ['Diagnosis', 'Tarif', 'Surat', 'Laporan', 'Suara', 'Pengguna']) {
       // One key at a time: the tab row handles the next arrow after the route has moved.
       await page.keyboard.press('ArrowRight');
       await page.getByRole('tab', { name, selected: true }).waitFor();
@@ -386,6 +386,7 @@ describe('renderer over HTTP in Chromium', () => {
       'Diagnosis',
       'Tarif',
       'Surat',
+      'Laporan',
       'Suara',
       'Pengguna',
       'Cadangan',

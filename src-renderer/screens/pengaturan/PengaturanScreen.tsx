@@ -11,6 +11,7 @@ import { CadanganTab } from './CadanganTab';
 import { DiagnosisTab, SpecialtiesPanel } from './DiagnosisTab';
 import { KomputerTab, ProfilTab } from './HostTabs';
 import { ImportTab } from './ImportTab';
+import { LaporanTab } from './LaporanTab';
 import { CounterTab, FacilityTab, PractitionerTab, ServiceTab, UnitTab } from './ReferenceTabs';
 import { SuaraTab } from './SuaraTab';
 import { SuratTab } from './SuratTab';
@@ -45,6 +46,7 @@ const tabs: Tab[] = [
   { id: 'diagnosis', label: 'Diagnosis', permission: 'referensi:view', view: () => <DiagnosisTab /> },
   { id: 'tarif', label: 'Tarif', permission: 'referensi:view', view: () => <TarifTab /> },
   { id: 'surat', label: 'Surat', permission: 'pengaturan:view', view: () => <SuratTab /> },
+  { id: 'laporan', label: 'Laporan', permission: 'pengaturan:view', view: () => <LaporanTab /> },
   { id: 'suara', label: 'Suara', permission: 'pengaturan:view', view: () => <SuaraTab /> },
   { id: 'pengguna', label: 'Pengguna', permission: 'pengguna:view', view: () => <UsersTab /> },
   { id: 'cadangan', label: 'Cadangan', permission: 'pengaturan:view', view: () => <CadanganTab /> },
