@@ -113,6 +113,17 @@ export abstract class BaseClient implements LoketClient {
   protected readonly events = new Emitter<[LoketEvent]>();
   protected readonly resync = new Emitter();
   protected readonly sessionEnded = new Emitter();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Counts successful logins, so a delayed logout can tell that a new session began. */
+  private logins = 0;
+
+  /** Resolves when no call is on its way (or after `maxMs`, so a hung request never blocks). */
+  private async settled(maxMs: number): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    while (this.inFlight.size > 0 && Date.now() < deadline) {
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, deadline - Date.now()))]);
+    }
+  }
 
   protected abstract send(method: MethodName, input: unknown): Promise<Reply<unknown>>;
   protected abstract tokenChanged(token: string | null): void;
@@ -129,10 +140,21 @@ export abstract class BaseClient implements LoketClient {
         .join('; ');
       throw new ClientError('VALIDATION', `Isian tidak valid — ${summary}${fields.length > 3 ? '; …' : ''}`, fields);
     }
+    // Logging out lets the calls already on their way finish first: one arriving after the token
+    // is revoked would be answered 401 (and logged by the browser) for nothing.
+    if (method === 'auth.logout') {
+      const session = this.logins;
+      await this.settled(1000);
+      // Someone logged in meanwhile: the old token is gone already; do not end the new session.
+      if (session !== this.logins) return { ok: true } as OutputOf<M>;
+    }
     let reply: Reply<unknown>;
+    const sent = this.send(method, input);
+    this.inFlight.add(sent);
     try {
-      reply = await this.send(method, input);
+      reply = await sent;
     } finally {
+      this.inFlight.delete(sent);
       if (method === 'auth.logout') this.tokenChanged(null);
     }
     if (!reply.ok) {
@@ -143,7 +165,10 @@ export abstract class BaseClient implements LoketClient {
       }
       throw new ClientError(code, message, fields ?? []);
     }
-    if (method === 'auth.login' || method === 'auth.setupAdmin') this.tokenChanged((reply.value as { token: string }).token);
+    if (method === 'auth.login' || method === 'auth.setupAdmin') {
+      this.logins++;
+      this.tokenChanged((reply.value as { token: string }).token);
+    }
     return reply.value as OutputOf<M>;
   }
 

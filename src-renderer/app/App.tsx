@@ -62,8 +62,9 @@ export function App() {
   );
 
   const logout = useCallback(() => {
-    void client.call('auth.logout', {}).catch(() => undefined);
+    // The screens go first (no new calls), then the session ends once the calls on their way are answered.
     setPhase({ kind: 'login', notice: 'Anda sudah keluar.' });
+    void client.call('auth.logout', {}).catch(() => undefined);
   }, [client]);
 
   const name = settings.data?.puskesmasName ?? '';
