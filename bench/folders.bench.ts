@@ -18,11 +18,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { startHost, type Host } from '../src-main/app/host';
-import type { PullList, Reply, Unit } from '../src-main/contract';
+import type { PullList, Unit } from '../src-main/contract';
 import { LATEST_SCHEMA_VERSION } from '../src-main/db/migrations';
 import { createMissingFolders } from '../src-main/db/repositories/folders';
-import type { Credentials } from '../src-main/services/dispatcher';
 import { collect, dataPath, defineBench, formatMs, stats, time, type BenchEnv, type Case } from './harness';
+import { adminSession, as, unwrap } from './session';
 
 const PATIENTS = 20_000;
 const VISITS = 500;
@@ -33,19 +33,6 @@ const OUT_AT_UNITS = 300;
 const BORROWED = 20;
 const PASSWORD = 'rahasia-bench-1';
 const MARKER = 'bench-data.json';
-
-const as = (token: string | null): Credentials => ({ token, client: 'http' });
-
-function unwrap<T>(reply: Reply<unknown>, what: string): T {
-  if (!reply.ok) throw new Error(`${what}: ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function adminSession(host: Host): Promise<string> {
-  const setup = await host.dispatcher.invoke('auth.setupAdmin', { username: 'admin', fullName: 'Admin', password: PASSWORD }, as(null));
-  if (setup.ok) return (setup.value as { token: string }).token;
-  return unwrap<{ token: string }>(await host.dispatcher.invoke('auth.login', { username: 'admin', password: PASSWORD }, as(null)), 'login').token;
-}
 
 /** Patients `first`…`first + count - 1` with RM numbers = their ids, in one statement (the search triggers index them). */
 async function insertPatients(host: Host, first: number, count: number, at: string): Promise<void> {
@@ -71,7 +58,7 @@ async function overdueDatabase(env: BenchEnv): Promise<string> {
     const { sqlite } = host.store;
     // Building only: no fsync per chunk (a failed build is simply rebuilt).
     sqlite.pragma('synchronous = OFF');
-    await adminSession(host);
+    await adminSession(host, PASSWORD);
     const at = '2020-01-01T00:00:00.000Z';
     for (let first = 1; first <= FOLDERS; first += CHUNK) {
       const last = Math.min(FOLDERS, first + CHUNK - 1);
@@ -133,7 +120,7 @@ export default defineBench({
     rmSync(dir, { recursive: true, force: true });
     const host = await startHost({ dataDir: dir, mode: 'serve', loadRegions: false });
     try {
-      const token = await adminSession(host);
+      const token = await adminSession(host, PASSWORD);
       const at = new Date().toISOString();
       env.log(`${PATIENTS.toLocaleString('en')} patients with folders, ${VISITS} registrations …`);
       await insertPatients(host, 1, PATIENTS, at);
@@ -232,7 +219,7 @@ export default defineBench({
     const bigDir = await overdueDatabase(env);
     const big = await startHost({ dataDir: bigDir, mode: 'serve', loadRegions: false });
     try {
-      const token = await adminSession(big);
+      const token = await adminSession(big, PASSWORD);
       const runs = env.runs(30);
       cases.push({
         label: `full scan of ${FOLDERS.toLocaleString('en')} folders (baseline of the overdue list)`,

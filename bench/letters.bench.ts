@@ -8,18 +8,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type Host } from '../src-main/app/host';
 import { chromiumPdf } from '../src-main/app/pdf-chromium';
-import type { Reply } from '../src-main/contract';
-import type { Credentials } from '../src-main/services/dispatcher';
 import { collect, dataPath, defineBench, time } from './harness';
+import { as, unwrap } from './session';
 
 const PASSWORD = 'bench-letters-1';
-const as = (token: string | null): Credentials => ({ token, client: 'http' });
-
-function unwrap<T>(reply: Reply<unknown>, what: string): T {
-  if (!reply.ok) throw new Error(`${what}: ${reply.error.message}`);
-  return reply.value as T;
-}
-
 const BLANK_A4 = '<!doctype html><html><head><style>@page { size: 210mm 297mm; margin: 0; }</style></head><body></body></html>';
 
 export default defineBench({

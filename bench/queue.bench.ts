@@ -16,18 +16,13 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { startHost } from '../src-main/app/host';
 import type { Reply } from '../src-main/contract';
-import type { Credentials } from '../src-main/services/dispatcher';
 import { collect, dataPath, defineBench, formatMs, stats, time, type Case } from './harness';
+import { as, unwrap } from './session';
 import { startServer } from './process';
 
 const WAITING = 50;
 const CLIENTS = 50;
 const PARALLEL = 200;
-
-function unwrap<T>(reply: Reply<unknown>, what: string): T {
-  if (!reply.ok) throw new Error(`${what}: ${reply.error.message}`);
-  return reply.value as T;
-}
 
 async function post<T>(url: string, method: string, input: unknown, token?: string): Promise<T> {
   const response = await fetch(`${url}/api/${method}`, {
@@ -106,7 +101,6 @@ export default defineBench({
     rmSync(dir, { recursive: true, force: true });
     const host = await startHost({ dataDir: dir, mode: 'serve', loadRegions: false });
     try {
-      const as = (token: string | null): Credentials => ({ token, client: 'http' });
       const { token } = unwrap<{ token: string }>(
         await host.dispatcher.invoke('auth.setupAdmin', { username: 'admin', fullName: 'Admin', password: 'rahasia-bench-1' }, as(null)),
         'setupAdmin',

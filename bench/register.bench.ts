@@ -13,20 +13,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { startHost, type Host } from '../src-main/app/host';
-import type { Download, Register, Reply, Unit } from '../src-main/contract';
-import type { Credentials } from '../src-main/services/dispatcher';
+import type { Download, Register, Unit } from '../src-main/contract';
 import { collect, dataPath, defineBench, formatMs, stats, time, type Case } from './harness';
+import { as, unwrap } from './session';
 
 const PATIENTS = 5_000;
 const VISITS = 500;
 const PASSWORD = 'rahasia-bench-1';
-
-const as = (token: string | null): Credentials => ({ token, client: 'http' });
-
-function unwrap<T>(reply: Reply<unknown>, what: string): T {
-  if (!reply.ok) throw new Error(`${what}: ${reply.error.message}`);
-  return reply.value as T;
-}
 
 /** Patients with a village; every other one has a BPJS number. */
 async function insertPatients(host: Host, at: string): Promise<void> {

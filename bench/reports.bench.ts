@@ -12,11 +12,11 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { startHost, type Host } from '../src-main/app/host';
-import type { Recap, Reply } from '../src-main/contract';
+import { startHost } from '../src-main/app/host';
+import type { Recap } from '../src-main/contract';
 import { LATEST_SCHEMA_VERSION } from '../src-main/db/migrations';
-import type { Credentials } from '../src-main/services/dispatcher';
 import { collect, defineBench, formatMs, stats, time, type BenchEnv } from './harness';
+import { adminSession, as, unwrap } from './session';
 
 const PATIENTS = 30_000;
 const VISITS = 150_000;
@@ -24,19 +24,6 @@ const VILLAGES = 20;
 const YEAR = 2026;
 const PASSWORD = 'rahasia-bench-1';
 const MARKER = 'bench-data.json';
-
-const as = (token: string | null): Credentials => ({ token, client: 'http' });
-
-function unwrap<T>(reply: Reply<unknown>, what: string): T {
-  if (!reply.ok) throw new Error(`${what}: ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function adminSession(host: Host): Promise<string> {
-  const setup = await host.dispatcher.invoke('auth.setupAdmin', { username: 'admin', fullName: 'Admin', password: PASSWORD }, as(null));
-  if (setup.ok) return (setup.value as { token: string }).token;
-  return unwrap<{ token: string }>(await host.dispatcher.invoke('auth.login', { username: 'admin', password: PASSWORD }, as(null)), 'login').token;
-}
 
 async function yearDatabase(env: BenchEnv): Promise<string> {
   const dataDir = join(env.dataRoot, `reports-${VISITS}`);
@@ -54,7 +41,7 @@ async function yearDatabase(env: BenchEnv): Promise<string> {
     const { sqlite } = host.store;
     // Building only: no fsync per statement (a failed build is simply rebuilt).
     sqlite.pragma('synchronous = OFF');
-    await adminSession(host);
+    await adminSession(host, PASSWORD);
     const at = `${YEAR}-01-01T00:00:00.000Z`;
     sqlite.exec(`INSERT INTO region (code, parent_code, level, name) VALUES ('33', NULL, 1, 'JAWA TENGAH'), ('33.02', '33', 2, 'BANYUMAS'),
       ('33.02.12', '33.02', 3, 'Sokaraja')`);
@@ -103,7 +90,7 @@ export default defineBench({
     const dataDir = await yearDatabase(env);
     const host = await startHost({ dataDir, mode: 'serve', loadRegions: false });
     try {
-      const token = await adminSession(host);
+      const token = await adminSession(host, PASSWORD);
       const runs = env.runs(20);
       const baseline = await collect(
         runs,
