@@ -2,6 +2,7 @@
  * Error codes shared by every transport. The message is always Bahasa Indonesia and
  * safe to show a clerk; details of bugs stay in the host's log.
  */
+/** LOCKED: the session's idle lock screen is up; auth.unlock with the password opens it. */
 /** UNAVAILABLE: a device the host depends on (e.g. the ticket printer) did not answer — not a bug, try again. */
 export const errorCodes = [
   'VALIDATION',
@@ -11,6 +12,7 @@ export const errorCodes = [
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'LOCKED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -24,6 +26,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  LOCKED: 423,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -9,6 +9,8 @@ export const eventSpecs = {
   'settings.changed': { public: true, payload: z.object({ keys: z.array(z.string()) }) },
   'reference.changed': { public: true, payload: z.object({ kind: z.enum(['unit', 'service', 'counter', 'practitioner', 'facility', 'tariff']) }) },
   'users.changed': { public: false, payload: z.object({ userId: z.number().int() }) },
+  /** A role's permissions were edited: open windows refresh their user's rights (auth.me). */
+  'roles.changed': { public: false, payload: z.object({ role: z.string() }) },
   'patients.changed': { public: false, payload: z.object({ patientId: z.number().int(), change: z.enum(['created', 'updated']) }) },
   /** One event for a whole import (thousands of patients): lists and searches reload once. */
   'patients.imported': { public: false, payload: z.object({ count: z.number().int(), lastPatientId: z.number().int() }) },

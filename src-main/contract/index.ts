@@ -15,6 +15,7 @@ import { queueMethods } from './methods/queue';
 import { referenceMethods } from './methods/reference';
 import { reportMethods } from './methods/reports';
 import { registerMethods } from './methods/register';
+import { roleMethods } from './methods/roles';
 import { referralMethods, rujukanMethods } from './methods/rujukan';
 import { settingsMethods } from './methods/settings';
 import { systemMethods } from './methods/system';
@@ -25,6 +26,7 @@ import { voiceMethods } from './methods/voice';
 export const contract = {
   ...systemMethods,
   ...authMethods,
+  ...roleMethods,
   ...backupMethods,
   ...settingsMethods,
   ...referenceMethods,
@@ -80,6 +82,7 @@ export * from './methods/queue';
 export * from './methods/reference';
 export * from './methods/reports';
 export * from './methods/register';
+export * from './methods/roles';
 export * from './methods/rujukan';
 export * from './methods/settings';
 export * from './methods/system';

@@ -21,6 +21,25 @@ export const accessKinds = ['input', 'correction', 'view'] as const;
 export type Access = (typeof accessKinds)[number];
 export type Permission = `${PermissionDomain}:${Access}`;
 
+/** Every permission string there is (the zod enum of roles.update is built from it). */
+export const permissions = permissionDomains.flatMap((d) => accessKinds.map((a) => `${d}:${a}` as const)) as [Permission, ...Permission[]];
+
+/** Indonesian names of the domains and rights, for the Peran matrix and refusal messages. */
+export const domainLabels: Record<PermissionDomain, string> = {
+  antrean: 'Antrean',
+  pasien: 'Identitas pasien',
+  kunjungan: 'Kunjungan (pendaftaran)',
+  rekam_medis: 'Berkas rekam medis',
+  register: 'Register harian',
+  laporan: 'Laporan',
+  surat: 'Surat',
+  kasir: 'Kasir',
+  referensi: 'Data referensi',
+  pengaturan: 'Pengaturan bersama',
+  pengguna: 'Pengguna dan peran',
+};
+export const accessLabels: Record<Access, string> = { input: 'Input', correction: 'Koreksi', view: 'Lihat' };
+
 export const roles = ['administrator', 'pendaftaran', 'rekam_medis', 'kasir', 'dokter'] as const;
 export type Role = (typeof roles)[number];
 
@@ -35,7 +54,11 @@ export const roleLabels: Record<Role, string> = {
 const all = (d: PermissionDomain): Permission[] => accessKinds.map((a) => `${d}:${a}` as const);
 const view = (d: PermissionDomain): Permission => `${d}:view`;
 
-/** Default grants; the security issue makes them editable per puskesmas. */
+/**
+ * Default grants: migration 0020 seeds the role_permission table with them and Pengaturan →
+ * Peran restores them ("Kembalikan ke bawaan"). What a role may do is read from the table
+ * (services/roles), never from here.
+ */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   administrator: new Set(permissionDomains.flatMap(all)),
   pendaftaran: new Set<Permission>([
@@ -72,6 +95,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   ]),
 };
 
+/** Whether the role's *default* grants include the permission (tests of the defaults use it). */
 export function roleHas(role: Role, permission: Permission): boolean {
   return rolePermissions[role].has(permission);
 }

@@ -89,6 +89,8 @@ export interface AppUserTable {
   active: Generated<Bool>;
   created_at: CreatedAt;
   updated_at: string;
+  /** Set when an administrator chose the password (migration 0020): the user changes it at next login. */
+  must_change_password: Generated<Bool>;
 }
 
 export interface UserSessionTable {
@@ -99,6 +101,8 @@ export interface UserSessionTable {
   last_seen_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** The idle lock screen is up (migration 0020): only auth.unlock / auth.logout / auth.me pass. */
+  locked_at: Generated<string | null>;
 }
 
 export interface PatientTable {
@@ -488,6 +492,12 @@ export interface LoginAttemptTable {
   client: string | null;
 }
 
+/** Rights granted to each role (migration 0020); seeded with contract/permissions' defaults. */
+export interface RolePermissionTable {
+  role: string;
+  permission: string;
+}
+
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;
@@ -528,6 +538,7 @@ export interface Database {
   referral_followup: ReferralFollowupTable;
   internal_referral: InternalReferralTable;
   login_attempt: LoginAttemptTable;
+  role_permission: RolePermissionTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { LoketError, rolePermissions, type authMethods, type SessionUser, type User } from '../contract';
+import { LoketError, type authMethods, type SessionUser, type User } from '../contract';
 import type { Executor } from '../db/repositories/executor';
 import * as users from '../db/repositories/users';
 import { LOCKOUT, lockedUntil } from '../domain/akses';
@@ -7,6 +7,7 @@ import { localClock } from '../domain/waktu';
 import type { Call, ClientKind, ServiceContext } from './context';
 import { actorOf, type Handlers } from './handler';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { permissionsOfRole } from './roles';
 import { loadSharedSettings } from './settings';
 
 /** A session lives 12 hours after its last use: one working day, then log in again. */
@@ -14,9 +15,11 @@ const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export function sessionUserOf(user: User): SessionUser {
-  const { id, username, fullName, role, active, createdAt } = user;
-  return { id, username, fullName, role, active, createdAt, permissions: [...rolePermissions[role]].sort() };
+/** The user as a session sees it: the role's rights as granted now (role_permission), the lock and password flags. */
+export async function sessionUserOf(ctx: ServiceContext, user: users.UserRecord, lockedAt: string | null = null): Promise<SessionUser> {
+  const { id, username, fullName, role, active, createdAt, mustChangePassword } = user;
+  const permissions = await permissionsOfRole(ctx, role);
+  return { id, username, fullName, role, active, createdAt, permissions, locked: lockedAt !== null, mustChangePassword };
 }
 
 const publicUser = (u: users.UserRecord): User => ({
@@ -26,6 +29,7 @@ const publicUser = (u: users.UserRecord): User => ({
   role: u.role,
   active: u.active,
   createdAt: u.createdAt,
+  mustChangePassword: u.mustChangePassword,
 });
 
 /** Resolves a bearer token to its user, sliding the session's expiry. */
@@ -33,10 +37,10 @@ export async function authenticate(ctx: ServiceContext, token: string | null): P
   if (!token || token.length > 200) return null;
   const now = ctx.now();
   const hash = tokenHash(token);
-  const user = await users.findSessionUser(ctx.db, hash, now.toISOString());
-  if (!user) return null;
+  const found = await users.findSessionUser(ctx.db, hash, now.toISOString());
+  if (!found) return null;
   await users.touchSession(ctx.db, hash, now.toISOString(), new Date(now.getTime() + SESSION_IDLE_MS).toISOString());
-  return sessionUserOf(user);
+  return sessionUserOf(ctx, found.user, found.lockedAt);
 }
 
 async function openSession(ctx: ServiceContext, user: users.UserRecord, client: ClientKind) {
@@ -49,7 +53,7 @@ async function openSession(ctx: ServiceContext, user: users.UserRecord, client: 
     at: now.toISOString(),
     expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
   });
-  return { token, user: sessionUserOf(user) };
+  return { token, user: await sessionUserOf(ctx, user) };
 }
 
 const WRONG_LOGIN = 'Nama pengguna atau kata sandi salah.';
@@ -58,6 +62,31 @@ export function authHandlers(ctx: ServiceContext): Handlers<keyof typeof authMet
   const requireUser = async (db: Executor, id: number) => {
     const user = await users.getUser(db, id);
     if (!user) throw new LoketError('NOT_FOUND', 'Pengguna tidak ditemukan.');
+    return user;
+  };
+  const lockedMessage = async (until: Date) =>
+    `Terlalu banyak percobaan masuk yang gagal: akun ini dikunci sampai pukul ${localClock(until, (await loadSharedSettings(ctx.db)).timeZone).replace(':', '.')}. ` +
+    'Coba lagi nanti, atau minta administrator membuka kuncinya.';
+
+  /**
+   * The password check login and the lock screen share: a locked-out name is refused before the
+   * password is looked at; a wrong password is recorded and counts toward the lockout (domain/akses).
+   */
+  const checkPassword = async (username: string, password: string, client: ClientKind): Promise<users.UserRecord> => {
+    const now = ctx.now();
+    const locked = lockedUntil(await users.failuresSinceReset(ctx.db, username, LOCKOUT.failures), now);
+    if (locked) throw new LoketError('UNAUTHENTICATED', await lockedMessage(locked));
+    const user = await users.findUserByUsername(ctx.db, username);
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const attempt = { username, at: now.toISOString(), client };
+    if (!user || !ok || !user.active) {
+      ctx.log.warn(`auth: gagal masuk (${user ? `user ${user.id}` : 'nama tidak dikenal'})`);
+      if (user && ok && !user.active) throw new LoketError('UNAUTHENTICATED', 'Akun ini dinonaktifkan. Hubungi administrator.');
+      await users.recordLoginAttempt(ctx.db, { ...attempt, outcome: 'gagal' });
+      const nowLocked = lockedUntil(await users.failuresSinceReset(ctx.db, username, LOCKOUT.failures), now);
+      throw new LoketError('UNAUTHENTICATED', nowLocked ? `${WRONG_LOGIN} ${await lockedMessage(nowLocked)}` : WRONG_LOGIN);
+    }
+    await users.recordLoginAttempt(ctx.db, { ...attempt, outcome: 'berhasil' });
     return user;
   };
 
@@ -78,26 +107,22 @@ export function authHandlers(ctx: ServiceContext): Handlers<keyof typeof authMet
     },
 
     'auth.login': async (input, call) => {
-      const now = ctx.now();
-      const lockedMessage = async (until: Date) =>
-        `Terlalu banyak percobaan masuk yang gagal: akun ini dikunci sampai pukul ${localClock(until, (await loadSharedSettings(ctx.db)).timeZone).replace(':', '.')}. ` +
-        'Coba lagi nanti, atau minta administrator membuka kuncinya.';
-      // Locked: refused before the password is even checked, so guessing on gains nothing.
-      const locked = lockedUntil(await users.failuresSinceReset(ctx.db, input.username, LOCKOUT.failures), now);
-      if (locked) throw new LoketError('UNAUTHENTICATED', await lockedMessage(locked));
-      const user = await users.findUserByUsername(ctx.db, input.username);
-      const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-      const attempt = { username: input.username, at: now.toISOString(), client: call.client };
-      if (!user || !ok || !user.active) {
-        ctx.log.warn(`auth: gagal masuk (${user ? `user ${user.id}` : 'nama tidak dikenal'})`);
-        if (user && ok && !user.active) throw new LoketError('UNAUTHENTICATED', 'Akun ini dinonaktifkan. Hubungi administrator.');
-        await users.recordLoginAttempt(ctx.db, { ...attempt, outcome: 'gagal' });
-        const nowLocked = lockedUntil(await users.failuresSinceReset(ctx.db, input.username, LOCKOUT.failures), now);
-        throw new LoketError('UNAUTHENTICATED', nowLocked ? `${WRONG_LOGIN} ${await lockedMessage(nowLocked)}` : WRONG_LOGIN);
-      }
-      await users.recordLoginAttempt(ctx.db, { ...attempt, outcome: 'berhasil' });
+      const user = await checkPassword(input.username, input.password, call.client);
       ctx.log.info(`auth: user ${user.id} masuk lewat ${call.client}`);
       return openSession(ctx, user, call.client);
+    },
+
+    'auth.lock': async (_input, call) => {
+      if (call.token) await users.setSessionLock(ctx.db, tokenHash(call.token), ctx.now().toISOString());
+      return { ok: true };
+    },
+
+    // The same check as a login, so the lock screen is no way around the lockout.
+    'auth.unlock': async ({ password }, call) => {
+      const me = actorOf(call);
+      const user = await checkPassword(me.username, password, call.client);
+      if (call.token) await users.setSessionLock(ctx.db, tokenHash(call.token), null);
+      return sessionUserOf(ctx, user);
     },
 
     'auth.logout': async (_input, call) => {
@@ -112,7 +137,11 @@ export function authHandlers(ctx: ServiceContext): Handlers<keyof typeof authMet
       if (!(await verifyPassword(input.oldPassword, user.passwordHash))) {
         throw new LoketError('VALIDATION', 'Kata sandi lama salah.', [{ path: 'oldPassword', message: 'Kata sandi lama salah' }]);
       }
-      await users.updateUser(ctx.db, user.id, { passwordHash: await hashPassword(input.newPassword), at: ctx.now().toISOString() });
+      await users.updateUser(ctx.db, user.id, {
+        passwordHash: await hashPassword(input.newPassword),
+        mustChangePassword: false,
+        at: ctx.now().toISOString(),
+      });
       return { ok: true };
     },
 
@@ -140,7 +169,10 @@ export function authHandlers(ctx: ServiceContext): Handlers<keyof typeof authMet
         if (await users.findUserByUsername(trx, input.username)) {
           throw new LoketError('CONFLICT', `Nama pengguna "${input.username}" sudah dipakai.`, [{ path: 'username', message: 'Sudah dipakai' }]);
         }
-        const id = await users.insertUser(trx, { ...input, passwordHash, at: ctx.now().toISOString() });
+        const { mustChangePassword, ...fields } = input;
+        const at = ctx.now().toISOString();
+        const id = await users.insertUser(trx, { ...fields, passwordHash, at });
+        if (mustChangePassword) await users.updateUser(trx, id, { mustChangePassword, at });
         return (await users.getUser(trx, id))!;
       });
       ctx.events.emit('users.changed', { userId: user.id });
@@ -160,7 +192,16 @@ export function authHandlers(ctx: ServiceContext): Handlers<keyof typeof authMet
           throw new LoketError('CONFLICT', 'Harus tetap ada minimal satu administrator aktif.');
         }
         if (input.id === actorOf(call).id && input.active === false) throw new LoketError('CONFLICT', 'Anda tidak dapat menonaktifkan akun sendiri.');
-        await users.updateUser(trx, input.id, { fullName: input.fullName, role: input.role, active: input.active, passwordHash, at });
+        // An administrator's new password is temporary when asked: the user picks their own at next login.
+        const mustChangePassword = passwordHash ? (input.mustChangePassword ?? false) : undefined;
+        await users.updateUser(trx, input.id, {
+          fullName: input.fullName,
+          role: input.role,
+          active: input.active,
+          passwordHash,
+          mustChangePassword,
+          at,
+        });
         // A changed role, status or password ends the user's open sessions.
         if (input.role !== undefined || input.active !== undefined || passwordHash) await users.revokeUserSessions(trx, input.id, at);
         return (await users.getUser(trx, input.id))!;

@@ -5,7 +5,7 @@ import {
   INTERNAL_MESSAGE,
   isMethodName,
   LoketError,
-  roleHas,
+  methodsWhileLocked,
   type FieldIssue,
   type MethodName,
   type Permission,
@@ -29,6 +29,7 @@ import { queueHandlers } from './queue';
 import { referenceHandlers } from './reference';
 import { referralHandlers } from './rujukan';
 import { reportHandlers } from './reports';
+import { may, roleHandlers } from './roles';
 import { registerHandlers } from './register';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -57,6 +58,8 @@ export function forbiddenMessage(permission: Permission): string {
   return `Anda tidak berhak ${accessLabel[access]} data ${domain.replace('_', ' ')}.`;
 }
 
+export const LOCKED_MESSAGE = 'Layar terkunci. Masukkan kata sandi Anda untuk membuka kembali.';
+
 export function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(isian)', message: i.message }));
 }
@@ -78,6 +81,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...printHandlers,
     ...systemHandlers(ctx),
     ...authHandlers(ctx),
+    ...roleHandlers(ctx),
     ...backupHandlers(ctx),
     ...settingsHandlers(ctx),
     ...referenceHandlers(ctx),
@@ -105,7 +109,9 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     const actor = credentials.token ? await authenticate(ctx, credentials.token) : null;
     if (spec.guard !== 'public') {
       if (!actor) throw new LoketError('UNAUTHENTICATED', 'Sesi tidak ada atau sudah berakhir. Silakan masuk lagi.');
-      if (spec.guard !== 'session' && !roleHas(actor.role, spec.guard)) throw new LoketError('FORBIDDEN', forbiddenMessage(spec.guard));
+      // The lock screen is up: nothing but unlocking, logging out or asking who is logged in.
+      if (actor.locked && !methodsWhileLocked.has(method)) throw new LoketError('LOCKED', LOCKED_MESSAGE);
+      if (spec.guard !== 'session' && !may(actor, spec.guard)) throw new LoketError('FORBIDDEN', forbiddenMessage(spec.guard));
     }
     const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);

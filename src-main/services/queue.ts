@@ -1,6 +1,5 @@
 import {
   LoketError,
-  roleHas,
   ticketStatusLabels,
   type Counter,
   type LaneSummary,
@@ -37,6 +36,7 @@ import { announcementClips, announcementText, type CallPlace } from '../domain/p
 import { localDate } from '../domain/waktu';
 import type { ServiceContext } from './context';
 import { actorOf, type Handlers } from './handler';
+import { may } from './roles';
 import { loadSharedSettings } from './settings';
 
 /** Finished tickets of today that set the pace of the wait estimate: the latest ones, as the morning changes. */
@@ -671,7 +671,7 @@ export function queueHandlers(ctx: ServiceContext): Handlers<keyof typeof queueM
 
     'queue.stats': async ({ from, to, serviceId, unitId }, call) => {
       const actor = actorOf(call);
-      if (!roleHas(actor.role, 'laporan:view') && !roleHas(actor.role, 'antrean:view'))
+      if (!may(actor, 'laporan:view') && !may(actor, 'antrean:view'))
         throw new LoketError('FORBIDDEN', 'Anda tidak berhak melihat statistik antrean.');
       if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000)
         throw new LoketError('VALIDATION', 'Rentang statistik paling lama satu tahun.', [{ path: 'to', message: 'Rentang terlalu panjang' }]);

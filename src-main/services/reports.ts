@@ -4,7 +4,6 @@ import {
   LoketError,
   payerLabels,
   payers,
-  roleHas,
   type CountTable,
   type FollowUp,
   type FollowUpList,
@@ -23,6 +22,7 @@ import { ageGroupIndex, monthLabel, periodBuckets, periodOf } from '../domain/la
 import { localDate } from '../domain/waktu';
 import type { Call, ServiceContext } from './context';
 import { actorOf, type Handlers } from './handler';
+import { may } from './roles';
 import { loadSharedSettings } from './settings';
 
 /** Visits counted by one dimension, split by sex. */
@@ -227,7 +227,7 @@ async function folderIndicators(db: Executor, from: string, to: string, unitId: 
 /** Marking is for the registration clerk (kunjungan:input) and the cluster's staff who write letters (surat:input). */
 function requireMarker(call: Call): NonNullable<Call['actor']> {
   const actor = actorOf(call);
-  if (!roleHas(actor.role, 'kunjungan:input') && !roleHas(actor.role, 'surat:input'))
+  if (!may(actor, 'kunjungan:input') && !may(actor, 'surat:input'))
     throw new LoketError('FORBIDDEN', 'Anda tidak berhak menandai kunjungan untuk tindak lanjut pustu.');
   return actor;
 }

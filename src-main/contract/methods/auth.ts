@@ -20,13 +20,22 @@ export const userSchema = z.object({
   createdAt: z.string(),
   /** Locked after repeated wrong passwords until this instant (users.list only). */
   lockedUntil: z.string().nullable().optional(),
+  /** An administrator chose the password: the user must pick their own at the next login. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
-export const sessionUserSchema = userSchema.extend({ permissions: z.array(z.string()) });
+export const sessionUserSchema = userSchema.extend({
+  permissions: z.array(z.string()),
+  /** The idle lock screen is up for this session: only auth.unlock, auth.logout and auth.me answer. */
+  locked: z.boolean().optional(),
+});
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 const loginReply = z.object({ token: z.string(), user: sessionUserSchema });
+
+/** What a locked session may still call (besides public methods): see the dispatcher. */
+export const methodsWhileLocked: ReadonlySet<string> = new Set(['auth.unlock', 'auth.logout', 'auth.me']);
 
 export const authMethods = {
   'auth.status': method({
@@ -52,6 +61,18 @@ export const authMethods = {
   }),
   'auth.logout': method({ summary: 'Keluar dan mengakhiri sesi ini', guard: 'session', input: emptyInput, output: okSchema }),
   'auth.me': method({ summary: 'Pengguna sesi ini beserta haknya', guard: 'session', input: emptyInput, output: sessionUserSchema }),
+  'auth.lock': method({
+    summary: 'Mengunci layar sesi ini (komputer ditinggal); dibuka lagi dengan kata sandi',
+    guard: 'session',
+    input: emptyInput,
+    output: okSchema,
+  }),
+  'auth.unlock': method({
+    summary: 'Membuka layar yang terkunci dengan kata sandi pengguna sesi ini',
+    guard: 'session',
+    input: z.strictObject({ password: z.string().min(1, 'Wajib diisi').max(200) }),
+    output: sessionUserSchema,
+  }),
   'auth.changePassword': method({
     summary: 'Mengganti kata sandi sendiri',
     guard: 'session',
@@ -62,7 +83,14 @@ export const authMethods = {
   'users.create': method({
     summary: 'Menambah pengguna',
     guard: 'pengguna:input',
-    input: z.strictObject({ username: usernameSchema, fullName: text(100), role: roleSchema, password: passwordSchema }),
+    input: z.strictObject({
+      username: usernameSchema,
+      fullName: text(100),
+      role: roleSchema,
+      password: passwordSchema,
+      /** The password is temporary: the user must choose their own at the first login. */
+      mustChangePassword: z.boolean().optional(),
+    }),
     output: userSchema,
   }),
   'users.unlock': method({
@@ -80,6 +108,8 @@ export const authMethods = {
       role: roleSchema.optional(),
       active: z.boolean().optional(),
       password: passwordSchema.optional(),
+      /** With `password`: it is temporary, the user must choose their own at the next login. */
+      mustChangePassword: z.boolean().optional(),
     }),
     output: userSchema,
   }),

@@ -4,6 +4,7 @@ import { defined, fromBool, toBool, type Executor } from './executor';
 
 export interface UserRecord extends User {
   passwordHash: string;
+  mustChangePassword: boolean;
 }
 
 const userOf = (r: AppUserRow): UserRecord => ({
@@ -14,6 +15,7 @@ const userOf = (r: AppUserRow): UserRecord => ({
   active: toBool(r.active),
   createdAt: r.created_at,
   passwordHash: r.password_hash,
+  mustChangePassword: toBool(r.must_change_password),
 });
 
 export async function countUsers(db: Executor): Promise<number> {
@@ -54,11 +56,27 @@ export async function insertUser(
 export async function updateUser(
   db: Executor,
   id: number,
-  u: { fullName?: string | undefined; role?: Role | undefined; active?: boolean | undefined; passwordHash?: string | undefined; at: string },
+  u: {
+    fullName?: string | undefined;
+    role?: Role | undefined;
+    active?: boolean | undefined;
+    passwordHash?: string | undefined;
+    mustChangePassword?: boolean | undefined;
+    at: string;
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable('app_user')
-    .set(defined({ full_name: u.fullName, role: u.role, active: fromBool(u.active), password_hash: u.passwordHash, updated_at: u.at }))
+    .set(
+      defined({
+        full_name: u.fullName,
+        role: u.role,
+        active: fromBool(u.active),
+        password_hash: u.passwordHash,
+        must_change_password: fromBool(u.mustChangePassword),
+        updated_at: u.at,
+      }),
+    )
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
@@ -93,17 +111,27 @@ export async function insertSession(
 }
 
 /** The live session's user, or undefined when unknown, revoked, expired or the user is inactive. */
-export async function findSessionUser(db: Executor, tokenHash: string, now: string): Promise<UserRecord | undefined> {
+export async function findSessionUser(
+  db: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<{ user: UserRecord; lockedAt: string | null } | undefined> {
   const row = await db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .selectAll('u')
+    .select('s.locked_at')
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
     .where('u.active', '=', 1)
     .executeTakeFirst();
-  return row && userOf(row);
+  return row && { user: userOf(row), lockedAt: row.locked_at };
+}
+
+/** Puts the idle lock on a session (an instant) or lifts it (null). */
+export async function setSessionLock(db: Executor, tokenHash: string, lockedAt: string | null): Promise<void> {
+  await db.updateTable('user_session').set({ locked_at: lockedAt }).where('token_hash', '=', tokenHash).execute();
 }
 
 /**
