@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import './schemas';
+import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
 import { backupMethods } from './methods/backup';
 import { cashierMethods } from './methods/cashier';
@@ -46,6 +47,7 @@ export const contract = {
   ...rujukanMethods,
   ...referralMethods,
   ...letterMethods,
+  ...auditMethods,
 };
 
 export type Contract = typeof contract;
@@ -67,6 +69,7 @@ export * from './method';
 export * from './permissions';
 export * from './schemas';
 export * from './ticket-printer';
+export * from './methods/audit';
 export * from './methods/auth';
 export * from './methods/backup';
 export * from './methods/cashier';

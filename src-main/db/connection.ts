@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { registerAuditFunctions } from './audit-context';
 import type { Database } from './schema';
 
 /** A failure that stops the host from starting; the message is for the person starting it. */
@@ -47,6 +48,8 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The audit triggers (migration 0021) call these on every write.
+  registerAuditFunctions(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     sqlite,

@@ -18,7 +18,7 @@ export async function migrate(
   list: readonly Migration[] = migrations,
 ): Promise<{ from: number; to: number }> {
   const from = await schemaVersion(db);
-  const latest = list.length;
+  const latest = list.at(-1)?.version ?? 0;
   if (from > latest) {
     throw new StartupError(
       `Basis data ini dibuat oleh Loket versi yang lebih baru (skema ${from}; versi ini mengenal sampai skema ${latest}). ` +

@@ -498,6 +498,24 @@ export interface RolePermissionTable {
   permission: string;
 }
 
+/** The hash-chained audit trail (migration 0021); append-only, written by triggers and db/repositories/audit. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  device: string | null;
+  method: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  patient_id: number | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   schema_migration: SchemaMigrationTable;
   setting: SettingTable;
@@ -538,6 +556,7 @@ export interface Database {
   referral_followup: ReferralFollowupTable;
   internal_referral: InternalReferralTable;
   login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
   role_permission: RolePermissionTable;
 }
 

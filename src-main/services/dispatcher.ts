@@ -12,6 +12,7 @@ import {
   type Reply,
   type SessionUser,
 } from '../contract';
+import { auditedCall, auditHandlers } from './audit';
 import { authenticate, authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { cashierHandlers } from './cashier';
@@ -101,6 +102,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...diagnosisHandlers(ctx),
     ...directoryHandlers(ctx),
     ...referralHandlers(ctx),
+    ...auditHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {
@@ -116,7 +118,8 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);
     const call: Call = { actor, token: credentials.token, client: credentials.client };
-    return (handlers[method] as Handler<MethodName>)(parsed.data as never, call);
+    // As the caller: the audit triggers name them, and views, prints and logins get their row.
+    return auditedCall(ctx, method, parsed.data, call, () => (handlers[method] as Handler<MethodName>)(parsed.data as never, call));
   }
 
   return {

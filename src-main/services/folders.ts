@@ -32,16 +32,17 @@ import {
 } from '../domain/berkas';
 import { rmCandidates } from '../domain/rm';
 import { addDays, localDate } from '../domain/waktu';
+import { auditView } from './audit';
 import type { Call, ServiceContext } from './context';
 import { actorOf, type Handlers } from './handler';
 import { loadSharedSettings } from './settings';
 
 /**
- * Issue #8 writes the audit log here: every view of a folder's place or history (who, which
- * folder, when). Until then viewing records nothing.
+ * Every view of a folder's place or history goes to the audit trail (who, which folder and its
+ * patient, when); the actor comes from the call's audit context.
  */
-export function auditFolderView(_ctx: ServiceContext, _actor: Call['actor'], _folderId: number): void {
-  // issue #8 writes the audit log here
+export async function auditFolderView(ctx: ServiceContext, _actor: Call['actor'], folderId: number): Promise<void> {
+  await auditView(ctx, 'folder', folderId);
 }
 
 type UnitNames = (id: number) => string;
@@ -397,7 +398,7 @@ export function folderHandlers(ctx: ServiceContext): Handlers<keyof typeof folde
       const settings = await loadSharedSettings(ctx.db);
       const day = localDate(ctx.now(), settings.timeZone);
       const folder = await folderByCode(ctx.db, code, settings);
-      auditFolderView(ctx, call.actor, folder.id);
+      await auditFolderView(ctx, call.actor, folder.id);
       const unitName = unitNamesOf(await listUnits(ctx.db));
       const out = folderOut(folder, settings, unitName);
       const open = await repo.openRequestsOfFolder(ctx.db, folder.id, day);
@@ -563,7 +564,7 @@ export function folderHandlers(ctx: ServiceContext): Handlers<keyof typeof folde
     'folders.locate': async (input, call) => {
       const settings = await loadSharedSettings(ctx.db);
       const folder = 'folderId' in input ? await requireFolder(ctx.db, input.folderId) : await folderByCode(ctx.db, input.code, settings);
-      auditFolderView(ctx, call.actor, folder.id);
+      await auditFolderView(ctx, call.actor, folder.id);
       const units = unitNamesOf(await listUnits(ctx.db));
       const [last] = await repo.movementsOf(ctx.db, folder.id, 1);
       return { folder: folderOut(folder, settings, units), lastMovement: last ? movementOut(last, units) : null };
@@ -572,7 +573,7 @@ export function folderHandlers(ctx: ServiceContext): Handlers<keyof typeof folde
     'folders.history': async ({ folderId }, call) => {
       const settings = await loadSharedSettings(ctx.db);
       const folder = await requireFolder(ctx.db, folderId);
-      auditFolderView(ctx, call.actor, folderId);
+      await auditFolderView(ctx, call.actor, folderId);
       const units = unitNamesOf(await listUnits(ctx.db));
       return {
         folder: folderOut(folder, settings, units),

@@ -17,6 +17,7 @@ import * as m0015 from './0015_surat';
 import * as m0016 from './0016_rujukan';
 import * as m0017 from './0017_percobaan_masuk';
 import * as m0020 from './0020_hak_peran';
+import * as m0021 from './0021_jejak_audit';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,8 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: '0016_rujukan', up: m0016.up },
   { version: 17, name: '0017_percobaan_masuk', up: m0017.up },
   { version: 20, name: '0020_hak_peran', up: m0020.up },
+  { version: 21, name: '0021_jejak_audit', up: m0021.up },
 ];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+/** The last version, not the count: a number left unused (0018 is reserved for issue #6) is a gap, not an error. */
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
