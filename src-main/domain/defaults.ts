@@ -126,6 +126,8 @@ export const defaultSharedSettings: SharedSettings = {
     sickLeaveMessage:
       'Surat keterangan sakit paling lama 3 (tiga) hari. Bila masih sakit, pasien datang kembali pada hari ke-4 untuk pemeriksaan ulang.',
   },
+  // A counter PC left alone locks after ten minutes (#8): patient data is not left on the screen.
+  idleLockMinutes: 10,
 };
 
 /** RM numbers are zero-padded to this width unless the puskesmas sets its own format. */

@@ -24,7 +24,13 @@ export function settingsHandlers(ctx: ServiceContext): Handlers<keyof typeof set
   return {
     'settings.public': async () => {
       const s = await loadSharedSettings(ctx.db);
-      return { puskesmasName: s.puskesmas.name, address: s.puskesmas.address, timeZone: s.timeZone, runningText: s.runningText };
+      return {
+        puskesmasName: s.puskesmas.name,
+        address: s.puskesmas.address,
+        timeZone: s.timeZone,
+        runningText: s.runningText,
+        idleLockMinutes: s.idleLockMinutes,
+      };
     },
     'settings.get': async () => loadSharedSettings(ctx.db),
     'settings.update': async (patch, call) => {

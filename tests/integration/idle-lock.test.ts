@@ -91,6 +91,18 @@ describe('session lock over HTTP', () => {
     expect((await h.call('patients.search', { query: 'Budi' }, token)).status).toBe(200);
   });
 
+  it('the idle time is a shared setting (default 10 minutes, 0 = never) every window reads without a login', async () => {
+    const pub = await h.call<{ idleLockMinutes: number }>('settings.public', {}, null);
+    expect(pub.body).toMatchObject({ ok: true, value: { idleLockMinutes: 10 } });
+    for (const bad of [-1, 241, 2.5, '5']) {
+      const r = await h.call('settings.update', { idleLockMinutes: bad }, admin);
+      expect(r.status, String(bad)).toBe(400);
+    }
+    expect((await h.call('settings.update', { idleLockMinutes: 0 }, admin)).status).toBe(200);
+    expect((await h.call('settings.public', {}, null)).body).toMatchObject({ ok: true, value: { idleLockMinutes: 0 } });
+    expect((await h.call('settings.update', { idleLockMinutes: 10 }, await login())).status).toBe(403);
+  });
+
   it('refuses an unlock without a session', async () => {
     expect((await h.call('auth.unlock', { password: 'rahasia-petugas-1' })).status).toBe(401);
   });

@@ -93,6 +93,7 @@ describe('reference data and settings', () => {
       address: 'Jl. Raya Sukamaju 1',
       timeZone: 'Asia/Makassar',
       runningText: expect.any(String) as string,
+      idleLockMinutes: 10,
     });
     const badZone = await h.call('settings.update', { timeZone: 'Europe/Paris' }, admin);
     expect(badZone.status).toBe(400);

@@ -50,6 +50,8 @@ export const sharedSettingsSchema = z.object({
   reports: reportSettingsSchema,
   /** Letters: kop logo, number patterns, paper, sick-leave policy (Pengaturan → Surat). */
   letters: letterSettingsSchema,
+  /** Minutes without keyboard or mouse before a window locks its screen; 0 = never. */
+  idleLockMinutes: z.number().int(),
 });
 export type SharedSettings = z.infer<typeof sharedSettingsSchema>;
 
@@ -92,6 +94,12 @@ export const sharedSettingsPatchSchema = z.strictObject({
   queue: queueSettingsPatchSchema.optional(),
   reports: reportSettingsPatchSchema.optional(),
   letters: letterSettingsPatchSchema.optional(),
+  idleLockMinutes: z
+    .number({ error: 'Isi dengan angka menit' })
+    .int('Isi dengan angka menit')
+    .min(0, 'Minimal 0 (tidak pernah mengunci)')
+    .max(240, 'Maksimal 240 menit')
+    .optional(),
   folders: z
     .strictObject({
       filingOrder: z.enum(filingOrders),
@@ -111,6 +119,8 @@ export const publicSettingsSchema = z.object({
   address: z.string(),
   timeZone: timeZoneSchema,
   runningText: z.string(),
+  /** The idle lock (not a secret): every window, logged in or not yet, reads it from here. */
+  idleLockMinutes: z.number().int(),
 });
 
 /** Settings of one workstation (electron-store on that PC). */
