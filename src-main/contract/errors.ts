@@ -7,6 +7,8 @@
 export const errorCodes = [
   'VALIDATION',
   'UNAUTHENTICATED',
+  /** LAN: this browser is not a paired device (or was revoked); the page shows the pairing form. */
+  'DEVICE_UNPAIRED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -21,6 +23,7 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const httpStatusOf: Record<ErrorCode, number> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
+  DEVICE_UNPAIRED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

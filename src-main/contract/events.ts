@@ -11,6 +11,8 @@ export const eventSpecs = {
   'users.changed': { public: false, payload: z.object({ userId: z.number().int() }) },
   /** A role's permissions were edited: open windows refresh their user's rights (auth.me). */
   'roles.changed': { public: false, payload: z.object({ role: z.string() }) },
+  /** A LAN device paired, renamed or revoked, or a pairing code used or expired: the Perangkat tab reloads. */
+  'devices.changed': { public: false, payload: z.object({ deviceId: z.number().int().nullable() }) },
   'patients.changed': { public: false, payload: z.object({ patientId: z.number().int(), change: z.enum(['created', 'updated']) }) },
   /** One event for a whole import (thousands of patients): lists and searches reload once. */
   'patients.imported': { public: false, payload: z.object({ count: z.number().int(), lastPatientId: z.number().int() }) },

@@ -5,6 +5,7 @@ import { authMethods } from './methods/auth';
 import { backupMethods } from './methods/backup';
 import { cashierMethods } from './methods/cashier';
 import { dashboardMethods } from './methods/dashboard';
+import { deviceMethods } from './methods/devices';
 import { documentMethods } from './methods/documents';
 import { folderMethods } from './methods/folders';
 import { letterMethods } from './methods/letters';
@@ -48,6 +49,7 @@ export const contract = {
   ...referralMethods,
   ...letterMethods,
   ...auditMethods,
+  ...deviceMethods,
 };
 
 export type Contract = typeof contract;
@@ -74,6 +76,7 @@ export * from './methods/auth';
 export * from './methods/backup';
 export * from './methods/cashier';
 export * from './methods/dashboard';
+export * from './methods/devices';
 export * from './methods/documents';
 export * from './methods/folders';
 export * from './methods/letters';

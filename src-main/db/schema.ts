@@ -492,6 +492,19 @@ export interface LoginAttemptTable {
   client: string | null;
 }
 
+/** A device paired over the LAN (migration 0019); the token itself is never stored. */
+export interface DeviceTable {
+  id: Generated<number>;
+  name: string;
+  scope: 'display' | 'kiosk' | 'counter';
+  token_hash: string;
+  paired_at: string;
+  paired_by: number;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
 /** Rights granted to each role (migration 0020); seeded with contract/permissions' defaults. */
 export interface RolePermissionTable {
   role: string;
@@ -556,6 +569,7 @@ export interface Database {
   referral_followup: ReferralFollowupTable;
   internal_referral: InternalReferralTable;
   login_attempt: LoginAttemptTable;
+  device: DeviceTable;
   audit_log: AuditLogTable;
   role_permission: RolePermissionTable;
 }

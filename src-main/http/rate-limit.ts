@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 
 /**
- * Request budgets per device (remote address) for the calls anyone on the LAN can make:
+ * Request budgets per device (a paired device's id, else the remote address) for the calls anyone on the LAN can make:
  * guessing passwords, pressing the kiosk's button without end, trying verification codes.
  * A sliding window of the last minute, in memory (a restart forgets it, which is harmless).
  */
@@ -17,6 +17,8 @@ export const budgets = {
   // A kiosk at the morning rush issues a ticket every few seconds at most.
   ticket: { name: 'ticket', perMinute: 60 },
   verify: { name: 'verify', perMinute: 30 },
+  // Pairing codes: 10 tries a minute per address (and a code burns after 5 wrong tries overall).
+  pair: { name: 'pair', perMinute: 10 },
 } as const satisfies Record<string, Budget>;
 
 /** Which budget a method spends from; null: not limited here. */
@@ -52,7 +54,7 @@ export class RateLimiter {
   }
 }
 
-const isLoopback = (address: string) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+export const isLoopback = (address: string): boolean => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
 /** The requesting device: its address as the socket sees it (no proxy sits in front of Loket). */
 export function deviceOf(c: Context): string {

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import {
   clipKeySchema,
+  LoketError,
   contract,
   httpStatusOf,
   isMethodName,
@@ -18,9 +19,11 @@ import {
   type Reply,
 } from '../contract';
 import type { ServiceContext } from '../services/context';
+import { pairDevice, type DeviceIdentity } from '../services/devices';
 import type { Dispatcher } from '../services/dispatcher';
 import { readClip } from '../services/voice';
 import { buildOpenApi } from './openapi';
+import { CROSS_ORIGIN, foreignOrigin, gateDevice, limitKeyOf, scopeAllows, setDeviceCookie, wrongScope } from './devices';
 import { budgetOf, budgets, deviceOf, RateLimiter } from './rate-limit';
 import { verifyPage, VERIFY_PAGE_CSP } from './verify-page';
 
@@ -47,6 +50,8 @@ export interface HttpOptions {
   rendererDir?: string;
   /** Budgets apply to other devices; the host PC itself is trusted unless this is set (tests). */
   limitLoopback?: boolean;
+  /** Treat the host PC's own requests as coming from the LAN: device pairing and scopes apply (tests). */
+  lanFromLoopback?: boolean;
 }
 
 const pages: Record<string, string> = { '/': 'index.html', '/display': 'display.html', '/kiosk': 'kiosk.html' };
@@ -95,6 +100,38 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
     return reply(c, failure('INTERNAL', 'Terjadi kesalahan di server Loket. Kejadian ini sudah dicatat; silakan coba lagi.'));
   });
 
+  // CORS stays closed: no Access-Control-* header is ever sent, a page of another origin is refused
+  // (a cookie now authenticates, so this is the CSRF defence) and a preflight gets nothing to allow.
+  const closedCors: MiddlewareHandler = async (c, next) => {
+    if (foreignOrigin(c)) return reply(c, failure('FORBIDDEN', CROSS_ORIGIN));
+    if (c.req.method === 'OPTIONS') return c.body(null, 204);
+    return next();
+  };
+  app.use('/api/*', closedCors);
+
+  // LAN devices: everything but the pages, their assets, /verify and pairing needs a paired device.
+  const pairedDevice = new WeakMap<Request, DeviceIdentity>();
+  const deviceGate: MiddlewareHandler = async (c, next) => {
+    if (c.req.path === '/api/pair') return next();
+    const gate = await gateDevice(ctx, c, options.lanFromLoopback ?? false);
+    if (!gate.ok) return reply(c, { ok: false, error: gate.error });
+    if (gate.device) {
+      if (c.req.path.startsWith('/voice/') && gate.device.scope === 'kiosk') {
+        return reply(c, { ok: false, error: wrongScope('kiosk', 'memutar suara antrean') });
+      }
+      pairedDevice.set(c.req.raw, gate.device);
+    }
+    return next();
+  };
+  app.use('/api/*', deviceGate);
+  app.use('/voice/*', deviceGate);
+  const deviceOfRequest = (c: Context) => pairedDevice.get(c.req.raw) ?? null;
+  /** A display or a kiosk acts without a user even if a session token came along. */
+  const tokenOf = (c: Context) => {
+    const device = deviceOfRequest(c);
+    return device && device.scope !== 'counter' ? null : bearer(c);
+  };
+
   app.get('/api/health', async (c) => {
     const result = await dispatcher.invoke('system.health', {}, { token: null, client: 'http' });
     return result.ok ? c.json(result.value) : reply(c, result);
@@ -103,18 +140,25 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
 
   app.get('/api/events', async (c) => {
-    const actor = await dispatcher.authenticate(bearer(c));
+    const device = deviceOfRequest(c);
+    const actor = await dispatcher.authenticate(tokenOf(c));
     const visible = (e: LoketEvent) => actor !== null || isPublicEvent(e.name);
     const lastId = c.req.header('last-event-id');
     return streamSSE(c, async (stream) => {
       const queue: LoketEvent[] = [];
       let wake: (() => void) | null = null;
+      let open = true;
       const unsubscribe = ctx.events.subscribe((e) => {
+        // The device was revoked or renamed: end the stream; reconnecting passes the gate again.
+        if (device && e.name === 'devices.changed' && (e as LoketEvent<'devices.changed'>).payload.deviceId === device.id) {
+          open = false;
+          wake?.();
+          return;
+        }
         if (!visible(e)) return;
         queue.push(e);
         wake?.();
       });
-      let open = true;
       stream.onAbort(() => {
         open = false;
         wake?.();
@@ -165,6 +209,25 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
     return limiter;
   };
 
+  // Pairing: the code shown on the host buys this browser a device token, kept only in an HttpOnly cookie.
+  app.post('/api/pair', limiterFor(1024), async (c) => {
+    if (!limiter.take(budgets.pair, deviceOf(c))) return reply(c, failure('RATE_LIMITED', TOO_MANY));
+    let code: unknown;
+    try {
+      code = (JSON.parse(await c.req.text()) as { code?: unknown } | null)?.code;
+    } catch {
+      return reply(c, failure('VALIDATION', 'Isi permintaan bukan JSON yang sah.'));
+    }
+    try {
+      const { token, ...paired } = await pairDevice(ctx, code);
+      setDeviceCookie(c, token);
+      return reply(c, { ok: true, value: paired });
+    } catch (error) {
+      if (error instanceof LoketError) return reply(c, { ok: false, error: error.toBody() });
+      throw error;
+    }
+  });
+
   app.post(
     '/api/:method',
     (c, next) => {
@@ -172,8 +235,12 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
       return limiterFor((isMethodName(name) ? contract[name].maxBodyBytes : undefined) ?? MAX_BODY_BYTES)(c, next);
     },
     async (c) => {
-      const budget = budgetOf(c.req.param('method'));
-      if (budget && !limiter.take(budget, deviceOf(c))) return reply(c, failure('RATE_LIMITED', TOO_MANY));
+      const name = c.req.param('method');
+      const device = deviceOfRequest(c);
+      if (device && !scopeAllows(device.scope, name))
+        return reply(c, { ok: false, error: wrongScope(device.scope, `memanggil ${name.slice(0, 80)}`) });
+      const budget = budgetOf(name);
+      if (budget && !limiter.take(budget, limitKeyOf(c, device))) return reply(c, failure('RATE_LIMITED', TOO_MANY));
       const text = await c.req.text();
       let input: unknown = {};
       if (text.trim() !== '') {
@@ -183,7 +250,7 @@ export function createHttpApp(ctx: ServiceContext, dispatcher: Dispatcher, optio
           return reply(c, failure('VALIDATION', 'Isi permintaan bukan JSON yang sah.'));
         }
       }
-      return reply(c, await dispatcher.invoke(c.req.param('method'), input, { token: bearer(c), client: 'http' }));
+      return reply(c, await dispatcher.invoke(name, input, { token: tokenOf(c), client: 'http' }));
     },
   );
 

@@ -17,6 +17,7 @@ import { authenticate, authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { cashierHandlers } from './cashier';
 import { dashboardHandlers } from './dashboard';
+import { deviceHandlers } from './devices';
 import { diagnosisHandlers, directoryHandlers } from './diagnoses';
 import type { Call, ClientKind, ServiceContext } from './context';
 import { folderHandlers } from './folders';
@@ -103,6 +104,7 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
     ...directoryHandlers(ctx),
     ...referralHandlers(ctx),
     ...auditHandlers(ctx),
+    ...deviceHandlers(ctx),
   };
 
   async function run(method: string, rawInput: unknown, credentials: Credentials): Promise<unknown> {
