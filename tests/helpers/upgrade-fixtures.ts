@@ -24,9 +24,11 @@ export interface Fixture {
 }
 
 export const ADMIN = { username: 'admin', password: 'rahasia-admin-1' } as const;
-/** The seeded working day (a Monday) and the Friday before it, local dates in Asia/Jakarta. */
+/** The seeded working day (a Monday) and the days before it, local dates in Asia/Jakarta. */
 export const TODAY = '2026-11-23';
 export const FRIDAY = '2026-11-20';
+/** Visits written before schema 3 lie in the past: the Loket of that time kept no per-day counters, later ones always did. */
+export const THURSDAY = '2026-11-19';
 /** 10.00 WIB on TODAY: the host's clock in the test, so "today's" queue is the seeded one. */
 export const NOW = new Date(`${TODAY}T03:00:00.000Z`);
 
@@ -52,6 +54,7 @@ export function folderOf(db: Db, patientId: number): number {
 
 function visit(db: Db, v: Record<string, unknown> & { visit_date: string; patient_id: number }): number {
   const { seq } = one<{ seq: number }>(db, 'SELECT coalesce(max(seq), 0) + 1 AS seq FROM visit WHERE visit_date = ?', v.visit_date);
+  bump(db, 'kunjungan', v.visit_date, seq);
   return insert(db, 'visit', { seq, emergency: 0, kunjungan_baru: 1, pasien_baru: 0, registered_by: 2, ...v });
 }
 
@@ -66,10 +69,15 @@ interface PatientRow {
 
 function patient(db: Db, p: PatientRow, created: string): void {
   insert(db, 'patient', { name_key: nameKey(p.name), payer_default: 'umum', created_at: created, updated_at: created, ...p });
-  // From schema 3 on the RM counter moves with every new RM, in the same transaction.
-  if (tableExists(db, 'number_sequence')) {
-    db.prepare(`UPDATE number_sequence SET value = max(value, ?) WHERE name = 'rm' AND period = ''`).run(Number(p.rm_number));
-  }
+  bump(db, 'rm', '', Number(p.rm_number));
+}
+
+/** From schema 3 on the app takes RM, visit and ticket numbers from number_sequence in the same transaction. */
+function bump(db: Db, name: string, period: string, value: number): void {
+  if (!tableExists(db, 'number_sequence')) return;
+  db.prepare(
+    `INSERT INTO number_sequence (name, period, value) VALUES (?, ?, ?) ON CONFLICT (name, period) DO UPDATE SET value = max(value, excluded.value)`,
+  ).run(name, period, value);
 }
 
 export function tableExists(db: Db, table: string): boolean {
@@ -136,6 +144,7 @@ function requestOf(db: Db, visitId: number): number {
 function ticket(db: Db, t: Record<string, unknown> & { lane: string; number: number; code: string }, events: [string, string, string?][]): number {
   const lane = t.lane.startsWith('S') ? { service_id: Number(t.lane.slice(1)) } : { unit_id: Number(t.lane.slice(1)) };
   const id = insert(db, 'queue_ticket', { service_date: TODAY, ...lane, ...t });
+  bump(db, `antrean:${t.lane}`, (t.service_date as string | undefined) ?? TODAY, t.number);
   for (const [kind, when, announcement] of events)
     insert(db, 'queue_event', {
       ticket_id: id,
@@ -376,9 +385,9 @@ export const seeds: Readonly<Record<number, Seed>> = {
     v(FRIDAY, '00:35', 1, 'bpjs', 2, 'klaster2', { pasien_baru: 1 }); // 1
     v(FRIDAY, '00:48', 4, 'umum', 1, 'klaster3', { fee: 10000, paid_at: at(FRIDAY, '00:52'), status: 'selesai' }); // 2
     v(FRIDAY, '11:20', 7, 'umum', 4, 'lintas', { emergency: 1, fee: 10000, paid_at: at(FRIDAY, '11:40') }); // 3
-    v(TODAY, '00:40', 2, 'bpjs', 1, 'klaster3', { kunjungan_baru: 0 }); // 4
-    v(TODAY, '00:44', 3, 'bpjs', 2, 'klaster2'); // 5
-    v(TODAY, '00:51', 5, 'asuransi_lain', 3, 'lintas', { status: 'batal' }); // 6
+    v(THURSDAY, '00:40', 2, 'bpjs', 1, 'klaster3', { kunjungan_baru: 0 }); // 4
+    v(THURSDAY, '00:44', 3, 'bpjs', 2, 'klaster2'); // 5
+    v(THURSDAY, '00:51', 5, 'asuransi_lain', 3, 'lintas', { status: 'batal' }); // 6
   },
 
   // 0003 nomor_urut: the RM counter (the migration sets it from the RMs stored; the app bumps it).
@@ -405,9 +414,9 @@ export const seeds: Readonly<Record<number, Seed>> = {
     v('01:15', 5, 'asuransi_lain', 1, 'klaster3', { life_stage: 'dewasa', insurance_name: 'Mandiri Inhealth' }); // 9
     for (const [visit_id, patient_id, unit_id, time, status] of [
       [1, 1, 2, at(FRIDAY, '00:35'), 'diterima_unit'],
-      [4, 2, 1, at(TODAY, '00:40'), 'diambil'],
-      [5, 3, 2, at(TODAY, '00:44'), 'menunggu'],
-      [6, 5, 3, at(TODAY, '00:51'), 'batal'],
+      [4, 2, 1, at(THURSDAY, '00:40'), 'diambil'],
+      [5, 3, 2, at(THURSDAY, '00:44'), 'menunggu'],
+      [6, 5, 3, at(THURSDAY, '00:51'), 'batal'],
       [8, 1, 2, at(TODAY, '01:10'), 'menunggu'],
     ] as const)
       insert(db, 'folder_request', { visit_id, patient_id, unit_id, requested_at: time, status });
@@ -423,7 +432,7 @@ export const seeds: Readonly<Record<number, Seed>> = {
     insert(db, 'appointment', {
       patient_id: 4,
       unit_id: 1,
-      date: TODAY,
+      date: FRIDAY,
       status: 'hadir',
       visit_id: 2,
       created_by: 2,
@@ -514,7 +523,7 @@ export const seeds: Readonly<Record<number, Seed>> = {
         code: 'A001',
         status: 'dialihkan',
         counter_id: 1,
-        visit_id: 4,
+        visit_id: 7,
         issued_at: at(TODAY, '00:30'),
         called_at: at(TODAY, '00:38'),
         last_called_at: at(TODAY, '00:38'),
@@ -564,7 +573,7 @@ export const seeds: Readonly<Record<number, Seed>> = {
         ['skipped', at(TODAY, '00:53')],
       ],
     );
-    ticket(db, { lane: 'U1', number: 1, code: 'U001', visit_id: 4, transferred_from: a1, issued_at: at(TODAY, '00:41') }, [
+    ticket(db, { lane: 'U1', number: 1, code: 'U001', visit_id: 7, transferred_from: a1, issued_at: at(TODAY, '00:41') }, [
       ['issued', at(TODAY, '00:41')],
     ]);
     ticket(
@@ -640,8 +649,8 @@ export const seeds: Readonly<Record<number, Seed>> = {
     insert(db, 'completeness_item', { review_id: review, item: 'Tanda tangan dokter', present: 0 });
 
     const f2 = folderOf(db, 2);
-    move(db, f2, { at: at(TODAY, '00:46'), kind: 'ambil', from: { kind: 'rak' }, to: { kind: 'ruang_rm' }, request: requestOf(db, 4), visit: 4 });
-    place(db, f2, { status: 'keluar', location_kind: 'ruang_rm', out_since: at(TODAY, '00:46'), updated_at: at(TODAY, '00:46') });
+    move(db, f2, { at: at(THURSDAY, '00:46'), kind: 'ambil', from: { kind: 'rak' }, to: { kind: 'ruang_rm' }, request: requestOf(db, 4), visit: 4 });
+    place(db, f2, { status: 'keluar', location_kind: 'ruang_rm', out_since: at(THURSDAY, '00:46'), updated_at: at(THURSDAY, '00:46') });
 
     const f4 = folderOf(db, 4);
     move(db, f4, {

@@ -5,6 +5,7 @@ import { DATABASE_FILE, startHost } from '../../src-main/app/host';
 import { openStore, peekSchemaVersion } from '../../src-main/db/connection';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/db/migrations';
 import { migrate, schemaVersion } from '../../src-main/db/migrator';
+import { rolePermissions, type Role } from '../../src-main/contract/permissions';
 import { hashPassword } from '../../src-main/services/password';
 import { adminToken, httpHost, tempDir, type HttpHost } from '../helpers/host';
 import { ADMIN, NOW, SEEDED_THROUGH, TODAY, folderOf, seeds, tableExists, type Db, type Fixture } from '../helpers/upgrade-fixtures';
@@ -20,13 +21,36 @@ import { ADMIN, NOW, SEEDED_THROUGH, TODAY, folderOf, seeds, tableExists, type D
 /** The schema versions this build knows (a number left unused is a gap, see migrations/index.ts). */
 const versions = migrations.map((m) => m.version);
 let fixture: Fixture;
+let freshSchema: string[];
 const started = Date.now();
 beforeAll(async () => {
   fixture = { passwordHash: await hashPassword(ADMIN.password) };
+  const fresh = openStore(':memory:');
+  await migrate(fresh.db);
+  freshSchema = schemaOf(fresh.sqlite);
+  await fresh.close();
 });
 afterAll(() => {
   console.info(`upgrade.test: ${Date.now() - started} ms for schema versions ${versions.join(', ')}`);
 });
+
+/** Tables with their columns, indexes and triggers as SQLite describes them (a rebuilt table's CREATE text differs in quoting only). */
+function schemaOf(db: Db): string[] {
+  const columns = db
+    .prepare(
+      `SELECT m.name || '(' || group_concat(c.name || ' ' || c.type || ' ' || c."notnull" || ' ' || coalesce(c.dflt_value, '') || ' ' || c.pk, ', ') || ')' AS d
+       FROM sqlite_master m, pragma_table_xinfo(m.name) c WHERE m.type = 'table' GROUP BY m.name`,
+    )
+    .all() as { d: string }[];
+  const others = db
+    .prepare(
+      `SELECT type || ' ' || name || ' ON ' || tbl_name || ': ' || coalesce(sql, '') AS d FROM sqlite_master WHERE type IN ('index', 'trigger', 'view')`,
+    )
+    .all() as {
+    d: string;
+  }[];
+  return [...columns, ...others].map((r) => r.d.replace(/\s+/g, ' ')).sort();
+}
 
 /** Every row of every ordinary table (not FTS internals, not the migrations' own log), by primary key. */
 interface TableDump {
@@ -66,13 +90,18 @@ async function databaseAt(dir: string, version: number, mode: 'at-version' | 'st
   const store = openStore(join(dir, DATABASE_FILE));
   try {
     const steps = versions.filter((v) => v <= version);
+    // One transaction per seed, as the app writes (and one fsync instead of one per row).
+    const seed = (v: number) => {
+      const write = seeds[v];
+      if (write) store.sqlite.transaction(() => write(store.sqlite, fixture))();
+    };
     if (mode === 'at-version') {
       await migrate(store.db, version);
-      for (const v of steps) seeds[v]?.(store.sqlite, fixture);
+      for (const v of steps) seed(v);
     } else {
       for (const v of steps) {
         await migrate(store.db, v);
-        seeds[v]?.(store.sqlite, fixture);
+        seed(v);
       }
     }
     expect(await schemaVersion(store.db)).toBe(version);
@@ -96,6 +125,7 @@ async function upgradeAndCheck(dir: string, from: number, before: Map<string, Ta
     expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(ids(db, 'SELECT version AS id FROM schema_migration')).toEqual(versions);
+    expect(schemaOf(db), 'the upgraded schema is the schema of a new database').toEqual(freshSchema);
 
     // Every row of every table that existed before is still there with every value it had.
     const after = dump(db);
@@ -245,6 +275,13 @@ function spotChecks(db: Db, seededThrough: number): void {
     expect(get('SELECT rm_base, volume FROM folder WHERE id = ?', folderOf(db, 5))).toEqual({ rm_base: '000005', volume: 2 });
     expect(count(db, `SELECT count(*) AS n FROM folder_movement WHERE kind IN ('digabung', 'jilid_baru')`)).toBe(3);
   }
+  if (upTo >= 4) {
+    // Paid before the cashier existed: 0013 (or the app) names the visit's tariff, or the generic fee.
+    expect(all('SELECT visit_id, tariff_name FROM payment WHERE visit_id IN (2, 7) AND voided_at IS NULL ORDER BY visit_id')).toEqual([
+      { visit_id: 2, tariff_name: 'Retribusi pelayanan' },
+      { visit_id: 7, tariff_name: 'Karcis rawat jalan (pendaftaran dan pemeriksaan umum)' },
+    ]);
+  }
   if (upTo >= 13) {
     expect(
       all(
@@ -277,7 +314,7 @@ function spotChecks(db: Db, seededThrough: number): void {
 }
 
 /** The app on the upgraded file: a real host over HTTP answers the everyday screens' calls. */
-async function appWorks(dir: string): Promise<void> {
+async function appWorks(dir: string, { everyUser = false } = {}): Promise<void> {
   const h = await httpHost({ dataDir: dir, now: () => NOW });
   try {
     const db = h.host.store.sqlite;
@@ -289,19 +326,17 @@ async function appWorks(dir: string): Promise<void> {
       return (body as { ok: true; value: T }).value;
     };
 
-    // Every live patient is found by name; merged ones are not.
-    const patients = db.prepare('SELECT id, name, birth_date FROM patient WHERE merged_into IS NULL ORDER BY id').all() as {
-      id: number;
-      name: string;
-      birth_date: string;
-    }[];
-    for (const p of patients) {
-      const found = await call<{ id: number }[]>('patients.search', { query: p.name, limit: 50 });
+    // Patients are found by name: the first and the last, and those indexed by the first search
+    // triggers (seed 5) and with the place words of 0007 (seed 7); merged ones are not (the
+    // indexes of every live patient are compared with the table above).
+    const patients = db.prepare('SELECT id, name FROM patient WHERE merged_into IS NULL ORDER BY id').all() as { id: number; name: string }[];
+    const sample = patients.filter((p, i) => i === 0 || i === patients.length - 1 || p.id === 10 || p.id === 13);
+    const found = await Promise.all(sample.map((p) => call<{ id: number }[]>('patients.search', { query: p.name, limit: 50 })));
+    for (const [i, p] of sample.entries())
       expect(
-        found.map((f) => f.id),
+        found[i]!.map((f) => f.id),
         p.name,
       ).toContain(p.id);
-    }
     const merged = ids(db, 'SELECT id FROM patient WHERE merged_into IS NOT NULL');
     if (patients.length > 0) {
       const byNik = await call<{ id: number; matchedBy?: string }[]>('patients.search', { query: '3201015203900001' });
@@ -336,6 +371,52 @@ async function appWorks(dir: string): Promise<void> {
     expect(queue.waiting.map((t) => t.id).sort((a, b) => a - b)).toEqual(
       ids(db, `SELECT id FROM queue_ticket WHERE service_date = ? AND status = 'menunggu'`, TODAY),
     );
+
+    // It writes too, continuing the numbers the old database holds: the next RM (0003's counter)
+    // with a folder (0010), the next visit of the day, the next ticket of the lane.
+    const highestRm = count(db, `SELECT coalesce(max(CAST(rm_number AS INTEGER)), 0) AS n FROM patient WHERE rm_number NOT GLOB '*[^0-9]*'`);
+    const { patient } = await call<{ patient: { id: number; rmNumber: string } }>('patients.create', {
+      ignoreSimilar: true,
+      name: 'Wulan Purnamasari',
+      birthDate: '1999-09-09',
+      sex: 'P',
+    });
+    expect(Number(patient.rmNumber)).toBe(highestRm + 1);
+    expect(count(db, 'SELECT count(*) AS n FROM folder_patient WHERE patient_id = ?', patient.id)).toBe(1);
+    const seqToday = count(db, 'SELECT coalesce(max(seq), 0) AS n FROM visit WHERE visit_date = ?', TODAY);
+    const unitId = count(db, 'SELECT min(id) AS n FROM unit WHERE active = 1');
+    const { visit } = await call<{ visit: { id: number; seq: number } }>('visits.register', { patientId: patient.id, payer: 'umum', unitId });
+    expect(visit.seq).toBe(seqToday + 1);
+    const serviceId = count(db, 'SELECT min(id) AS n FROM service WHERE active = 1');
+    const lastNumber = count(
+      db,
+      'SELECT coalesce(max(number), 0) AS n FROM queue_ticket WHERE service_date = ? AND service_id = ?',
+      TODAY,
+      serviceId,
+    );
+    const issued = await call<{ ticket: { number: number } }>('queue.issueTicket', { serviceId });
+    expect(issued.ticket.number).toBe(lastNumber + 1);
+
+    // The other users still sign in, each with the rights of the role stored for them (0020 turned
+    // roles into a table). Once per run: scrypt is slow on purpose, and users exist from schema 1 on.
+    if (!everyUser) return;
+    const users = db
+      .prepare(`SELECT username, role, active FROM app_user WHERE username != ? AND password_hash = ?`)
+      .all(ADMIN.username, fixture.passwordHash) as {
+      username: string;
+      role: Role;
+      active: number;
+    }[];
+    for (const user of users) {
+      const login = await h.call<{ token: string }>('auth.login', { username: user.username, password: ADMIN.password });
+      if (!user.active) {
+        expect(login.body).toMatchObject({ ok: false, error: { message: expect.stringMatching(/dinonaktifkan/) as string } });
+        continue;
+      }
+      if (!login.body.ok) throw new Error(`${user.username}: ${login.body.error.message}`);
+      const state = await h.call('queue.state', {}, login.body.value.token);
+      expect(state.body.ok, `${user.username} (${user.role}) queue.state`).toBe(rolePermissions[user.role].has('antrean:view'));
+    }
   } finally {
     await h.cleanup();
   }
@@ -365,7 +446,7 @@ describe('upgrade: a database from every earlier schema version, with data', () 
     const from = earlier.at(-1)!;
     const before = await databaseAt(dir, from, 'step-by-step');
     await upgradeAndCheck(dir, from, before);
-    await appWorks(dir);
+    await appWorks(dir, { everyUser: true });
   });
 
   it('the seeds touch every table of the schema they reach, and that database works on the latest schema', async () => {
