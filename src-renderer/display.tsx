@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { getClient } from './api/factory';
 import { ClientProvider } from './api/react';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { PairingGate } from './components/PairingGate';
 import { DisplayApp } from './screens/display/DisplayApp';
 import './styles/base.css';
 import './styles/public.css';
@@ -13,7 +14,9 @@ createRoot(root).render(
   <StrictMode>
     <ErrorBoundary place="layar ruang tunggu">
       <ClientProvider client={getClient()}>
-        <DisplayApp />
+        <PairingGate>
+          <DisplayApp />
+        </PairingGate>
       </ClientProvider>
     </ErrorBoundary>
   </StrictMode>,

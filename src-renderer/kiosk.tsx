@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { getClient } from './api/factory';
 import { ClientProvider } from './api/react';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { PairingGate } from './components/PairingGate';
 import { KioskApp } from './screens/kiosk/KioskApp';
 import './styles/base.css';
 import './styles/public.css';
@@ -13,7 +14,9 @@ createRoot(root).render(
   <StrictMode>
     <ErrorBoundary place="anjungan tiket">
       <ClientProvider client={getClient()}>
-        <KioskApp />
+        <PairingGate>
+          <KioskApp />
+        </PairingGate>
       </ClientProvider>
     </ErrorBoundary>
   </StrictMode>,

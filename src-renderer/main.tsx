@@ -5,6 +5,7 @@ import { ClientProvider } from './api/react';
 import { App } from './app/App';
 import { ShortcutProvider, ShortcutRegistry } from './app/shortcuts';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { PairingGate } from './components/PairingGate';
 import './styles/base.css';
 import './styles/app.css';
 
@@ -14,9 +15,12 @@ createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
       <ClientProvider client={getClient()}>
-        <ShortcutProvider registry={new ShortcutRegistry()}>
-          <App />
-        </ShortcutProvider>
+        {/* Another PC on the LAN pairs first (the host's own window never sees this). */}
+        <PairingGate>
+          <ShortcutProvider registry={new ShortcutRegistry()}>
+            <App />
+          </ShortcutProvider>
+        </PairingGate>
       </ClientProvider>
     </ErrorBoundary>
   </StrictMode>,

@@ -55,6 +55,8 @@ export interface LoketClient {
   onSessionEnded(listener: () => void): () => void;
   /** False when there is certainly no session to resume (HTTP without a stored token). */
   mayHaveSession(): boolean;
+  /** null, or the host's message when this browser is not (or no longer) a paired LAN device. */
+  readonly deviceUnpaired: Observable<string | null>;
   close(): void;
 }
 
@@ -113,6 +115,7 @@ export abstract class BaseClient implements LoketClient {
   protected readonly events = new Emitter<[LoketEvent]>();
   protected readonly resync = new Emitter();
   protected readonly sessionEnded = new Emitter();
+  readonly deviceUnpaired = new Cell<string | null>(null);
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Counts successful logins, so a delayed logout can tell that a new session began. */
   private logins = 0;
@@ -159,6 +162,8 @@ export abstract class BaseClient implements LoketClient {
     }
     if (!reply.ok) {
       const { code, message, fields } = reply.error;
+      // Latched, not emitted: the pairing page may mount after the first refused call.
+      if (code === 'DEVICE_UNPAIRED') this.deviceUnpaired.set(message);
       if (code === 'UNAUTHENTICATED' && !CREDENTIAL_METHODS.has(method)) {
         this.tokenChanged(null);
         this.sessionEnded.emit();

@@ -389,6 +389,7 @@ describe('renderer over HTTP in Chromium', () => {
       'Laporan',
       'Suara',
       'Pengguna',
+      'Perangkat',
       'Cadangan',
       'Impor Pasien',
       'Ganti kata sandi',

@@ -12,6 +12,7 @@ import { DiagnosisTab, SpecialtiesPanel } from './DiagnosisTab';
 import { KomputerTab, ProfilTab } from './HostTabs';
 import { ImportTab } from './ImportTab';
 import { LaporanTab } from './LaporanTab';
+import { PerangkatTab } from './PerangkatTab';
 import { CounterTab, FacilityTab, PractitionerTab, ServiceTab, UnitTab } from './ReferenceTabs';
 import { SuaraTab } from './SuaraTab';
 import { SuratTab } from './SuratTab';
@@ -49,6 +50,7 @@ const tabs: Tab[] = [
   { id: 'laporan', label: 'Laporan', permission: 'pengaturan:view', view: () => <LaporanTab /> },
   { id: 'suara', label: 'Suara', permission: 'pengaturan:view', view: () => <SuaraTab /> },
   { id: 'pengguna', label: 'Pengguna', permission: 'pengguna:view', view: () => <UsersTab /> },
+  { id: 'perangkat', label: 'Perangkat', permission: 'pengguna:view', view: () => <PerangkatTab /> },
   { id: 'cadangan', label: 'Cadangan', permission: 'pengaturan:view', view: () => <CadanganTab /> },
   { id: 'impor', label: 'Impor Pasien', permission: 'rekam_medis:input', view: () => <ImportTab /> },
   { id: 'sandi', label: 'Ganti kata sandi', permission: null, view: () => <PasswordTab /> },
