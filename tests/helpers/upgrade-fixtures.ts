@@ -12,8 +12,8 @@ import { nameKey } from '../../src-main/domain/nama';
  * way the app did. Patients, visits and users get the same ids in both cases; folders and
  * payments are looked up by RM and visit.
  *
- * Versions without a seed (0018 on, until someone writes one) add no rows: their databases
- * still upgrade with the data of every earlier version.
+ * A version without a seed (0018 adds indexes only; 0021 and later until someone writes one)
+ * adds no rows: its databases still upgrade with the data of every earlier version.
  */
 
 export type Db = BetterSqlite3.Database;
@@ -1005,6 +1005,53 @@ export const seeds: Readonly<Record<number, Seed>> = {
       ['admin', '00:10', 'berhasil', 'http'],
     ] as const)
       insert(db, 'login_attempt', { username, at: at(TODAY, time), outcome, client });
+  },
+
+  // 0018 indeks_rekap adds indexes only: no seed.
+
+  // 0019 perangkat: a paired display and kiosk, a counter PC revoked.
+  19: (db) => {
+    for (const [name, scope, hex, revoked] of [
+      ['TV Ruang Tunggu', 'display', 'c', false],
+      ['Kios Pintu Masuk', 'kiosk', 'd', false],
+      ['Loket 2 (PC lama)', 'counter', 'e', true],
+    ] as const)
+      insert(db, 'device', {
+        name,
+        scope,
+        token_hash: hex.repeat(64),
+        paired_at: at(FRIDAY, '00:05'),
+        paired_by: 1,
+        last_seen_at: at(TODAY, '02:59'),
+        revoked_at: revoked ? at(FRIDAY, '08:00') : null,
+        revoked_by: revoked ? 1 : null,
+      });
+  },
+
+  // 0020 hak_peran: rights edited away from the shipped defaults, a locked session, a temporary password.
+  20: (db) => {
+    db.prepare(`DELETE FROM role_permission WHERE role = 'rekam_medis' AND permission = 'antrean:view'`).run();
+    db.prepare(`INSERT OR IGNORE INTO role_permission (role, permission) VALUES ('kasir', 'register:view')`).run();
+    const t = at(TODAY, '02:00');
+    insert(db, 'user_session', {
+      token_hash: 'f'.repeat(64),
+      user_id: 3,
+      client: 'ipc',
+      created_at: at(TODAY, '00:20'),
+      last_seen_at: t,
+      expires_at: at(TODAY, '12:00'),
+      locked_at: t,
+    });
+    insert(db, 'app_user', {
+      username: 'dokter1',
+      full_name: 'dr. Maya Sari',
+      role: 'dokter',
+      // Set by the administrator, to be changed at the first login (not the test's password).
+      password_hash: 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB',
+      must_change_password: 1,
+      created_at: t,
+      updated_at: t,
+    });
   },
 };
 
