@@ -61,9 +61,12 @@ const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 8
 
 /** Completed days, months and years between a birth date and a later date (all 0 when born on or after it). */
 function ages(birthDate: string, on: string): Record<AgeUnit, number> {
-  if (on <= birthDate) return { hari: 0, bulan: 0, tahun: 0 };
-  const [by, bm, bd] = partsOf(birthDate);
-  const [y, m, d] = partsOf(on);
+  return agesBetween(partsOf(birthDate), partsOf(on));
+}
+
+/** {@link ages} on dates given as [year, month, day] (the recap reads them as numbers). */
+export function agesBetween([by, bm, bd]: readonly [number, number, number], [y, m, d]: readonly [number, number, number]): Record<AgeUnit, number> {
+  if (y < by || (y === by && (m < bm || (m === bm && d <= bd)))) return { hari: 0, bulan: 0, tahun: 0 };
   const months = (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
   return {
     hari: dayNumber(y, m, d) - dayNumber(by, bm, bd),
@@ -84,10 +87,24 @@ export function ageIn(unit: AgeUnit, birthDate: string, on: string): number {
  * date after the visit date (bad data) counts as age 0.
  */
 export function ageGroupIndex(groups: readonly AgeGroup[], birthDate: string, visitDate: string): number {
-  const age = ages(birthDate, visitDate);
+  return ageGroupOf(groups, ages(birthDate, visitDate));
+}
+
+/** The index of the age group of an age given in completed days, months and years (see {@link ageGroupIndex}). */
+export function ageGroupOf(groups: readonly AgeGroup[], age: Readonly<Record<AgeUnit, number>>): number {
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i]!;
     if (g.to === null || age[g.unit] <= g.to) return i;
   }
   return groups.length - 1;
+}
+
+/** Samples counted per value (`[value, count]`, ascending) back into the sorted list of samples, each value mapped once. */
+export function expandHistogram(histogram: readonly (readonly [number, number])[], map: (value: number) => number = (v) => v): number[] {
+  const out: number[] = [];
+  for (const [value, count] of histogram) {
+    const v = map(value);
+    for (let i = 0; i < count; i++) out.push(v);
+  }
+  return out;
 }

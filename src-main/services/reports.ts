@@ -4,6 +4,7 @@ import {
   LoketError,
   payerLabels,
   payers,
+  type AgeGroup,
   type CountTable,
   type FollowUp,
   type FollowUpList,
@@ -18,7 +19,7 @@ import { listServices, listUnits } from '../db/repositories/reference';
 import * as repo from '../db/repositories/reports';
 import { durationStats, laneKey } from '../domain/antrean';
 import { klpcmRate, RETRIEVAL_STANDARD_MINUTES, retrievalStats } from '../domain/berkas';
-import { ageGroupIndex, monthLabel, periodBuckets, periodOf } from '../domain/laporan';
+import { ageGroupOf, agesBetween, expandHistogram, monthLabel, periodBuckets, periodOf, type Period } from '../domain/laporan';
 import { localDate } from '../domain/waktu';
 import type { Call, ServiceContext } from './context';
 import { actorOf, type Handlers } from './handler';
@@ -55,6 +56,107 @@ class Tally {
 
 const NO_VILLAGE = 'Tidak tercatat';
 
+type Tallies = Record<'time' | 'unit' | 'cluster' | 'payer' | 'sex' | 'age' | 'kunjungan' | 'pasien' | 'village', Tally> & { villageCodes: string[] };
+
+/**
+ * Counts the period's visits by every dimension of the recap. SQLite hands over one number per
+ * visit (visit code and birth code, migration 0018), grouped by village and sex
+ * (repo.recapCounts); the fields are counted here in arrays by index — the age with the domain's
+ * own arithmetic — and turned into keyed tallies once.
+ */
+async function tallyVisits(
+  db: Executor,
+  range: { from: string; to: string; unitId: number | undefined },
+  period: Period,
+  groups: readonly AgeGroup[],
+  units: readonly { id: number }[],
+): Promise<Tallies> {
+  const V = repo.VISIT_CODE;
+  if (units.some((u) => u.id > repo.MAX_RECAP_UNIT_ID))
+    throw new LoketError('INTERNAL', `Rekap tidak dapat menghitung unit dengan id di atas ${repo.MAX_RECAP_UNIT_ID}.`);
+  const rows = await repo.recapCounts(db, range);
+  const t: Tallies = {
+    time: new Tally(),
+    unit: new Tally(),
+    cluster: new Tally(),
+    payer: new Tally(),
+    sex: new Tally(),
+    age: new Tally(),
+    kunjungan: new Tally(),
+    pasien: new Tally(),
+    village: new Tally(),
+    villageCodes: [],
+  };
+  // counts.x[value × 2 + (0 for L, 1 otherwise)]
+  const count = (size: number) => new Float64Array(size * 2);
+  const c = {
+    unit: count(repo.MAX_RECAP_UNIT_ID + 1),
+    bucket: count(V.month * V.day),
+    cluster: count(V.cluster),
+    payer: count(V.payer),
+    age: count(groups.length),
+    flags: count(V.flags),
+  };
+  const year = period.year;
+  const yearly = period.month === null;
+  for (const row of rows) {
+    const s = row.sex === 'L' ? 0 : 1;
+    t.sex.add(row.sex, row.sex, row.count);
+    t.village.add(row.villageCode ?? '-', row.sex, row.count);
+    if (row.villageCode !== null) t.villageCodes.push(row.villageCode);
+    for (const packed of row.visits) {
+      // Peel the fields off from the least significant end (migration 0018 writes them).
+      const birth = packed % repo.BIRTH_CODES;
+      let k = (packed - birth) / repo.BIRTH_CODES;
+      const birthDay = birth % 32;
+      const birthMonths = (birth - birthDay) / 32;
+      const birthYear = Math.floor((birthMonths - 1) / 12);
+      c.flags[(k % V.flags) * 2 + s]! += 1;
+      k = Math.floor(k / V.flags);
+      c.payer[(k % V.payer) * 2 + s]! += 1;
+      k = Math.floor(k / V.payer);
+      c.cluster[(k % V.cluster) * 2 + s]! += 1;
+      k = Math.floor(k / V.cluster);
+      const day = k % V.day;
+      k = Math.floor(k / V.day);
+      const month = k % V.month;
+      c.bucket[(yearly ? month : month * V.day + day) * 2 + s]! += 1;
+      c.unit[Math.floor(k / V.month) * 2 + s]! += 1;
+      const age = agesBetween([birthYear, birthMonths - birthYear * 12, birthDay], [year, month, day]);
+      c.age[ageGroupOf(groups, age) * 2 + s]! += 1;
+    }
+  }
+  const put = (tally: Tally, counts: Float64Array, key: (i: number) => string) => {
+    for (let i = 0; i < counts.length / 2; i++) {
+      if (counts[i * 2]) tally.add(key(i), 'L', counts[i * 2]);
+      if (counts[i * 2 + 1]) tally.add(key(i), 'P', counts[i * 2 + 1]);
+    }
+  };
+  const pad = (n: number) => String(n).padStart(2, '0');
+  put(t.time, c.bucket, (i) => (yearly ? `${year}-${pad(i)}` : `${year}-${pad(Math.floor(i / V.day))}-${pad(i % V.day)}`));
+  put(t.unit, c.unit, String);
+  put(t.age, c.age, String);
+  // flags = kunjungan baru × 2 + pasien baru
+  const kunjungan = count(2);
+  const pasien = count(2);
+  c.flags.forEach((n, i) => {
+    const flags = i >> 1;
+    kunjungan[(flags >> 1) * 2 + (i & 1)]! += n;
+    pasien[(flags & 1) * 2 + (i & 1)]! += n;
+  });
+  put(t.kunjungan, kunjungan, (i) => (i ? 'baru' : 'lama'));
+  put(t.pasien, pasien, (i) => (i ? 'baru' : 'lama'));
+  // A cluster or payer outside the index's lists (coded as the list's length) is counted by name from the visits themselves.
+  const known = async (tally: Tally, counts: Float64Array, list: readonly string[], column: 'cluster' | 'payer') => {
+    put(tally, counts.subarray(0, list.length * 2), (i) => list[i]!);
+    if (counts.subarray(list.length * 2).some((n) => n > 0))
+      for (const r of await repo.otherValues(db, range, column, list)) tally.add(r.value, r.sex, r.count);
+  };
+  await known(t.cluster, c.cluster, repo.RECAP_CLUSTERS, 'cluster');
+  await known(t.payer, c.payer, repo.RECAP_PAYERS, 'payer');
+  return t;
+}
+
 /** The monthly or yearly recap (also printed and exported by the print layer). */
 export async function buildRecap(ctx: ServiceContext, input: RecapInput): Promise<Recap> {
   const settings = await loadSharedSettings(ctx.db);
@@ -66,32 +168,8 @@ export async function buildRecap(ctx: ServiceContext, input: RecapInput): Promis
       { path: 'unitId', message: 'Unit tidak dikenal' },
     ]);
   const groups = settings.reports.ageGroups;
-  const visits = await repo.recapVisits(ctx.db, period.from, period.to, input.unitId);
-
-  const t = {
-    time: new Tally(),
-    unit: new Tally(),
-    cluster: new Tally(),
-    payer: new Tally(),
-    sex: new Tally(),
-    age: new Tally(),
-    kunjungan: new Tally(),
-    pasien: new Tally(),
-    village: new Tally(),
-  };
-  const yearly = period.month === null;
-  for (const v of visits) {
-    t.time.add(yearly ? v.date.slice(0, 7) : v.date, v.sex);
-    t.unit.add(String(v.unitId), v.sex);
-    t.cluster.add(v.cluster, v.sex);
-    t.payer.add(v.payer, v.sex);
-    t.sex.add(v.sex, v.sex);
-    t.age.add(String(ageGroupIndex(groups, v.birthDate, v.date)), v.sex);
-    t.kunjungan.add(v.kunjunganBaru ? 'baru' : 'lama', v.sex);
-    t.pasien.add(v.pasienBaru ? 'baru' : 'lama', v.sex);
-    t.village.add(v.villageCode ?? '-', v.sex);
-  }
-  const villageNames = await repo.regionNames(ctx.db, [...new Set(visits.map((v) => v.villageCode).filter((c): c is string => c !== null))]);
+  const t = await tallyVisits(ctx.db, { from: period.from, to: period.to, unitId: input.unitId }, period, groups, units);
+  const villageNames = await repo.regionNames(ctx.db, [...new Set(t.villageCodes)]);
   const byVillage = t.village.table([], false, (code) => (code === '-' ? NO_VILLAGE : (villageNames.get(code) ?? code)));
   // Most visits first; "not recorded" last.
   byVillage.rows.sort((a, b) => Number(a.key === '-') - Number(b.key === '-') || b.total - a.total || a.label.localeCompare(b.label, 'id'));
@@ -146,46 +224,52 @@ export async function buildRecap(ctx: ServiceContext, input: RecapInput): Promis
   };
 }
 
-/** Referrals out by destination: surat rujukan issued in the period (cancelled letters not counted). */
+/**
+ * Referrals out by destination: surat rujukan issued in the period (cancelled letters not
+ * counted). A letter the hospital refused (`ditolak`) is not counted for its destination: the
+ * patient gets a new letter to another hospital (domain/rujukan), which is counted, so one
+ * referral is not counted twice; the note says how many were refused.
+ */
 async function referralRecap(db: Executor, from: string, to: string, unitId: number | undefined): Promise<Recap['referrals']> {
   const t = new Tally();
   const names = new Map<string, string>();
+  let refused = 0;
   for (const r of await repo.referralsByDestination(db, from, to, unitId)) {
+    if (r.refused) {
+      refused += r.count;
+      continue;
+    }
     names.set(String(r.facilityId), r.facilityName);
     t.add(String(r.facilityId), r.sex, r.count);
   }
   const byDestination = t.table([], false, (key) => names.get(key) ?? key);
   // Most referrals first.
   byDestination.rows.sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, 'id'));
+  const which =
+    unitId === undefined ? 'Surat rujukan yang terbit pada periode ini (yang dibatalkan tidak dihitung)' : 'Surat rujukan dari kunjungan ke unit ini';
   return {
     available: true,
-    note:
-      unitId === undefined
-        ? 'Surat rujukan yang terbit pada periode ini (yang dibatalkan tidak dihitung).'
-        : 'Surat rujukan dari kunjungan ke unit ini.',
+    note: refused
+      ? `${which}; ${refused} surat yang ditolak RS tidak dihitung untuk tujuannya (pasien dirujuk ulang dengan surat baru).`
+      : `${which}.`,
     byDestination,
   };
 }
 
-/** The arithmetic of secondsBetween and minutesBetween (domain/antrean, domain/berkas) on an exact millisecond difference. */
-const wholeSeconds = (ms: number) => Math.max(0, Math.round(ms / 1000));
-const minutesOneDecimal = (ms: number) => Math.max(0, Math.round((ms / 60_000) * 10) / 10);
-
 /** Ticket issued → first call per queue (loket service or poli unit) and month, with queue.stats' durationStats. */
 async function queueWaits(db: Executor, from: string, to: string, unitId: number | undefined): Promise<Recap['queueWaits']> {
   const [groups, services, units] = await Promise.all([
-    repo.queueWaitSamples(db, from, to, unitId === undefined ? undefined : laneKey({ unitId })),
+    repo.queueWaitHistograms(db, from, to, unitId === undefined ? undefined : laneKey({ unitId })),
     listServices(db),
     listUnits(db),
   ]);
   return groups
     .map((g) => {
-      const kind = g.serviceId !== null ? ('service' as const) : ('unit' as const);
+      const id = Number(g.lane.slice(1));
+      const kind = g.lane.startsWith('S') ? ('service' as const) : ('unit' as const);
       const lane =
-        kind === 'service'
-          ? `Loket: ${services.find((s) => s.id === g.serviceId)?.name ?? g.serviceId}`
-          : (units.find((u) => u.id === g.unitId)?.name ?? String(g.unitId));
-      return { month: g.month, lane, kind, issued: g.issued, wait: durationStats(g.waitsMs.map(wholeSeconds)) };
+        kind === 'service' ? `Loket: ${services.find((s) => s.id === id)?.name ?? id}` : (units.find((u) => u.id === id)?.name ?? String(id));
+      return { month: g.month, lane, kind, issued: g.issued, wait: durationStats(expandHistogram(g.waits)) };
     })
     .sort((a, b) => a.month.localeCompare(b.month) || a.kind.localeCompare(b.kind) || a.lane.localeCompare(b.lane, 'id'))
     .map((w) => ({ ...w, month: monthLabel(w.month) }));
@@ -193,12 +277,17 @@ async function queueWaits(db: Executor, from: string, to: string, unitId: number
 
 /** Folder retrieval times and KLPCM per unit with the records room's own indicator functions (domain/berkas). */
 async function folderIndicators(db: Executor, from: string, to: string, unitId: number | undefined): Promise<Pick<Recap, 'retrieval' | 'klpcm'>> {
-  const [requests, units] = await Promise.all([repo.retrievalSamples(db, from, to, unitId), listUnits(db)]);
+  const [requests, units] = await Promise.all([repo.retrievalHistograms(db, from, to, unitId), listUnits(db)]);
   const order = new Map(units.map((u, i) => [u.id, i]));
   const name = (id: number) => units.find((u) => u.id === id)?.name ?? `unit ${id}`;
   const perUnit = requests
     .sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0))
-    .map((r) => ({ unitId: r.unitId, unitName: name(r.unitId), minutes: r.deliveredMs.map(minutesOneDecimal), notDelivered: r.notDelivered }));
+    .map((r) => ({
+      unitId: r.unitId,
+      unitName: name(r.unitId),
+      minutes: expandHistogram(r.tenths, (tenths) => tenths / 10),
+      notDelivered: r.notDelivered,
+    }));
   const checks = (await klpcmRows(db, from.slice(0, 7), to.slice(0, 7))).filter((r) => unitId === undefined || r.unitId === unitId);
   const klpcm = new Map<number, { unitId: number; unitName: string; checked: number; incomplete: number }>();
   for (const r of checks) {

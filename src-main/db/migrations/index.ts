@@ -16,6 +16,7 @@ import * as m0014 from './0014_tindak_lanjut';
 import * as m0015 from './0015_surat';
 import * as m0016 from './0016_rujukan';
 import * as m0017 from './0017_percobaan_masuk';
+import * as m0018 from './0018_indeks_rekap';
 import * as m0019 from './0019_perangkat';
 import * as m0020 from './0020_hak_peran';
 import * as m0021 from './0021_jejak_audit';
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: '0015_surat', up: m0015.up },
   { version: 16, name: '0016_rujukan', up: m0016.up },
   { version: 17, name: '0017_percobaan_masuk', up: m0017.up },
+  { version: 18, name: '0018_indeks_rekap', up: m0018.up },
   { version: 19, name: '0019_perangkat', up: m0019.up },
   { version: 20, name: '0020_hak_peran', up: m0020.up },
   { version: 21, name: '0021_jejak_audit', up: m0021.up },

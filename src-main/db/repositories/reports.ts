@@ -1,43 +1,60 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
+import { birthCodeSql, retrievalTenthsSql, visitCodeSql, waitSecondsSql } from '../migrations/0018_indeks_rekap';
 import type { Executor } from './executor';
 
-/** What a recap counts of one visit (cancelled visits are not counted); the flags are 0/1. */
-export interface RecapVisit {
-  date: string;
-  unitId: number;
-  cluster: string;
-  payer: string;
-  sex: string;
-  birthDate: string;
+/** One visit as one integer: {@link visitCodeSql} × BIRTH_CODES + the patient's {@link birthCodeSql}. */
+export const BIRTH_CODES = 2 ** 22;
+/** The largest unit id a visit code carries exactly (53 bits of a JavaScript number). */
+export const MAX_RECAP_UNIT_ID = 2 ** 15 - 1;
+export { RECAP_CLUSTERS, RECAP_PAYERS, VISIT_CODE } from '../migrations/0018_indeks_rekap';
+
+export interface RecapGroup {
   villageCode: string | null;
-  kunjunganBaru: number;
-  pasienBaru: number;
+  sex: string;
+  count: number;
+  /** One number per visit: visit code × {@link BIRTH_CODES} + birth code (migration 0018). */
+  visits: number[];
 }
 
+const intList = (list: string | null): number[] => (list ? list.split(',').map(Number) : []);
+
 /**
- * Every visit of a date range (one unit or all) with the patient's sex, birth date and village,
- * selected straight into the returned shape (a year is a hundred thousand rows: no second copy).
+ * Every visit of a date range (one unit or all; cancelled visits not counted), one row per
+ * village and sex of the patient, each visit as one number (visit code and the patient's birth
+ * code, migration 0018). SQLite walks patients by village and sex (`patient_recap`) and each
+ * one's visits of the period (`visit_recap`), reading both codes from the indexes: nothing is
+ * sorted, no table row is read, and only these few rows reach JavaScript.
  */
-export async function recapVisits(db: Executor, from: string, to: string, unitId?: number): Promise<RecapVisit[]> {
+export async function recapCounts(db: Executor, range: { from: string; to: string; unitId?: number | undefined }): Promise<RecapGroup[]> {
+  const unit = range.unitId === undefined ? sql`` : sql`AND v.unit_id = ${range.unitId}`;
+  // CROSS JOIN and INDEXED BY fix the plan above; the planner alone prefers a sort.
+  const { rows } = await sql<{ village_code: string | null; sex: string; n: number; visits: string | null }>`
+    SELECT p.village_code, p.sex, count(*) AS n,
+      group_concat(${sql.raw(visitCodeSql('v.'))} * ${sql.lit(BIRTH_CODES)} + ${sql.raw(birthCodeSql('p.'))}) AS visits
+    FROM patient AS p INDEXED BY patient_recap CROSS JOIN visit AS v INDEXED BY visit_recap ON v.patient_id = p.id
+    WHERE v.visit_date >= ${range.from} AND v.visit_date <= ${range.to} AND v.status != 'batal' ${unit}
+    GROUP BY p.village_code, p.sex`.execute(db);
+  return rows.map((r) => ({ villageCode: r.village_code, sex: r.sex, count: Number(r.n), visits: intList(r.visits) }));
+}
+
+/** Visits of a date range (not cancelled) whose cluster or payer is not among `known`, by that value and the patient's sex (normally none). */
+export async function otherValues(
+  db: Executor,
+  range: { from: string; to: string; unitId?: number | undefined },
+  column: 'cluster' | 'payer',
+  known: readonly string[],
+): Promise<{ value: string; sex: string; count: number }[]> {
   let q = db
     .selectFrom('visit as v')
     .innerJoin('patient as p', 'p.id', 'v.patient_id')
-    .select([
-      'v.visit_date as date',
-      'v.unit_id as unitId',
-      'v.cluster',
-      'v.payer',
-      'p.sex',
-      'p.birth_date as birthDate',
-      'p.village_code as villageCode',
-      'v.kunjungan_baru as kunjunganBaru',
-      'v.pasien_baru as pasienBaru',
-    ])
-    .where('v.visit_date', '>=', from)
-    .where('v.visit_date', '<=', to)
-    .where('v.status', '!=', 'batal');
-  if (unitId !== undefined) q = q.where('v.unit_id', '=', unitId);
-  return q.execute();
+    .select((eb) => [`v.${column} as value`, 'p.sex', eb.fn.countAll<number>().as('count')])
+    .where('v.visit_date', '>=', range.from)
+    .where('v.visit_date', '<=', range.to)
+    .where('v.status', '!=', 'batal')
+    .where(`v.${column}`, 'not in', known);
+  if (range.unitId !== undefined) q = q.where('v.unit_id', '=', range.unitId);
+  const rows = await q.groupBy([`v.${column}`, 'p.sex']).execute();
+  return rows.map((r) => ({ value: r.value, sex: r.sex, count: Number(r.count) }));
 }
 
 /** Names of regions by code (villages of a recap or a follow-up list). */
@@ -54,96 +71,120 @@ export async function regionNames(db: Executor, codes: readonly string[]): Promi
   return names;
 }
 
-/**
- * Exact milliseconds between two ISO instants (`…T08:05:00.123Z`, as the app writes them): whole
- * seconds by strftime plus the milliseconds, so the service converts them exactly as
- * `secondsBetween` / `minutesBetween` would from the two strings.
- */
-function msBetween(from: string, to: string): RawBuilder<number> {
-  const f = sql.ref(from);
-  const t = sql.ref(to);
-  return sql<number>`((strftime('%s', ${t}) - strftime('%s', ${f})) * 1000 + CAST(substr(${t}, 21, 3) AS INTEGER) - CAST(substr(${f}, 21, 3) AS INTEGER))`;
-}
+/** How many samples have each value: `[value, count]` in ascending value order. */
+export type Histogram = [value: number, count: number][];
 
-const samplesOf = (list: string | null): number[] => (list ? list.split(',').map(Number) : []);
-
-export interface WaitSamples {
+export interface WaitHistogram {
   month: string;
-  serviceId: number | null;
-  unitId: number | null;
+  /** `S<service id>` or `U<unit id>`. */
+  lane: string;
   issued: number;
-  /** Issued → first call of every called ticket, in ms. */
-  waitsMs: number[];
+  /** Issued → first call of every called ticket, in whole seconds (as `secondsBetween`). */
+  waits: Histogram;
 }
 
 /**
- * Queue tickets of a date range per month and lane: how many were issued and each called one's
- * wait. One row per lane and month (the samples travel as one list), not one per ticket: a year
- * holds a hundred thousand tickets.
+ * Queue tickets of the months of a date range per month and lane: how many were issued and how
+ * many waited each whole number of seconds before the first call. Read in the order of
+ * `queue_ticket_wait` (migration 0018): no sort, one row per distinct wait.
  */
-export async function queueWaitSamples(db: Executor, from: string, to: string, lane?: string): Promise<WaitSamples[]> {
-  let q = db
-    .selectFrom('queue_ticket')
-    .select((eb) => [
-      sql<string>`substr(service_date, 1, 7)`.as('month'),
-      'service_id',
-      'unit_id',
-      eb.fn.countAll<number>().as('issued'),
-      sql<string | null>`group_concat(CASE WHEN called_at IS NOT NULL THEN ${msBetween('issued_at', 'called_at')} END)`.as('waits'),
-    ])
-    .where('service_date', '>=', from)
-    .where('service_date', '<=', to);
-  if (lane) q = q.where('lane', '=', lane);
-  const rows = await q.groupBy([sql`substr(service_date, 1, 7)`, 'lane']).execute();
-  return rows.map((r) => ({ month: r.month, serviceId: r.service_id, unitId: r.unit_id, issued: Number(r.issued), waitsMs: samplesOf(r.waits) }));
+export async function queueWaitHistograms(db: Executor, from: string, to: string, lane?: string): Promise<WaitHistogram[]> {
+  const month = sql.raw('substr(service_date, 1, 7)');
+  const wait = sql.raw(waitSecondsSql('issued_at', 'called_at'));
+  const { rows } = await sql<{ month: string; lane: string; wait: number | null; n: number }>`
+    SELECT ${month} AS month, lane, ${wait} AS wait, count(*) AS n
+    FROM queue_ticket INDEXED BY queue_ticket_wait
+    WHERE ${month} >= ${from.slice(0, 7)} AND ${month} <= ${to.slice(0, 7)} ${lane === undefined ? sql`` : sql`AND lane = ${lane}`}
+    GROUP BY ${month}, lane, ${wait}`.execute(db);
+  const out: WaitHistogram[] = [];
+  let g: WaitHistogram | undefined;
+  for (const r of rows) {
+    if (!g || g.month !== r.month || g.lane !== r.lane) out.push((g = { month: r.month, lane: r.lane, issued: 0, waits: [] }));
+    g.issued += Number(r.n);
+    if (r.wait !== null) g.waits.push([Number(r.wait), Number(r.n)]);
+  }
+  return out;
 }
 
-export interface RetrievalSamples {
+export interface RetrievalHistogram {
   unitId: number;
   notDelivered: number;
-  /** Registration → folder at the unit of every delivered request, in ms. */
-  deliveredMs: number[];
+  /** Registration → folder at the unit of every delivered request, in tenths of a minute (as `minutesBetween` × 10). */
+  tenths: Histogram;
 }
 
-/** Folder requests of the visits in a date range (not cancelled) per unit: the retrieval times, and how many never arrived. */
-export async function retrievalSamples(db: Executor, from: string, to: string, unitId?: number): Promise<RetrievalSamples[]> {
-  let q = db
-    .selectFrom('folder_request as r')
-    .innerJoin('visit as v', 'v.id', 'r.visit_id')
-    .select([
-      'r.unit_id',
-      sql<number>`sum(r.delivered_at IS NULL)`.as('not_delivered'),
-      sql<string | null>`group_concat(CASE WHEN r.delivered_at IS NOT NULL THEN ${msBetween('r.requested_at', 'r.delivered_at')} END)`.as(
-        'delivered',
-      ),
-    ])
-    .where('v.visit_date', '>=', from)
-    .where('v.visit_date', '<=', to)
-    .where('r.status', '!=', 'batal');
-  if (unitId !== undefined) q = q.where('r.unit_id', '=', unitId);
-  const rows = await q.groupBy('r.unit_id').execute();
-  return rows.map((r) => ({ unitId: r.unit_id, notDelivered: Number(r.not_delivered), deliveredMs: samplesOf(r.delivered) }));
+/**
+ * Folder requests (not cancelled) of the visits of a date range per unit: how many never arrived
+ * and how many took each tenth of a minute. Read in the order of `folder_request_time`
+ * (migration 0018). Visit ids follow registration, so the period's visits are normally one id
+ * range: when the range holds exactly the period's visits it stands for the date (no visit is
+ * read per request); otherwise each request's visit date is looked up.
+ */
+export async function retrievalHistograms(db: Executor, from: string, to: string, unitId?: number): Promise<RetrievalHistogram[]> {
+  const span = await db
+    .selectFrom('visit')
+    .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last'), eb.fn.countAll<number>().as('n')])
+    .where('visit_date', '>=', from)
+    .where('visit_date', '<=', to)
+    .executeTakeFirstOrThrow();
+  if (span.first === null || span.last === null) return [];
+  const inRange = await db
+    .selectFrom('visit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', '>=', span.first)
+    .where('id', '<=', span.last)
+    .executeTakeFirstOrThrow();
+  const visits =
+    Number(inRange.n) === Number(span.n)
+      ? sql`visit_id >= ${span.first} AND visit_id <= ${span.last}`
+      : sql`(SELECT v.visit_date FROM visit AS v WHERE v.id = visit_id) BETWEEN ${from} AND ${to}`;
+  const tenths = sql.raw(retrievalTenthsSql('requested_at', 'delivered_at'));
+  const { rows } = await sql<{ unit_id: number; tenths: number; n: number }>`
+    SELECT unit_id, ${tenths} AS tenths, count(*) AS n
+    FROM folder_request INDEXED BY folder_request_time
+    WHERE status != 'batal' AND ${visits} ${unitId === undefined ? sql`` : sql`AND unit_id = ${unitId}`}
+    GROUP BY unit_id, ${tenths}`.execute(db);
+  const out: RetrievalHistogram[] = [];
+  let g: RetrievalHistogram | undefined;
+  for (const r of rows) {
+    if (!g || g.unitId !== r.unit_id) out.push((g = { unitId: r.unit_id, notDelivered: 0, tenths: [] }));
+    if (r.tenths < 0) g.notDelivered += Number(r.n);
+    else g.tenths.push([Number(r.tenths), Number(r.n)]);
+  }
+  return out;
 }
 
-/** Referral letters (not cancelled) dated in a range, per destination facility and the patient's sex; with a unit, those of its visits. */
+/**
+ * Referral letters (not cancelled) dated in a range, per destination facility, the patient's sex
+ * and whether the hospital refused it (`ditolak`); with a unit, those of its visits.
+ */
 export async function referralsByDestination(
   db: Executor,
   from: string,
   to: string,
   unitId?: number,
-): Promise<{ facilityId: number; facilityName: string; sex: string; count: number }[]> {
+): Promise<{ facilityId: number; facilityName: string; sex: string; refused: boolean; count: number }[]> {
   let q = db
     .selectFrom('referral as r')
     .innerJoin('letter as l', 'l.id', 'r.letter_id')
     .innerJoin('facility as f', 'f.id', 'r.facility_id')
     .innerJoin('patient as p', 'p.id', 'r.patient_id')
-    .select((eb) => ['r.facility_id as facilityId', 'f.name as facilityName', 'p.sex', eb.fn.countAll<number>().as('count')])
+    .select((eb) => [
+      'r.facility_id as facilityId',
+      'f.name as facilityName',
+      'p.sex',
+      sql<number>`r.status = 'ditolak'`.as('refused'),
+      eb.fn.countAll<number>().as('count'),
+    ])
     .where('r.referral_date', '>=', from)
     .where('r.referral_date', '<=', to)
     .where('l.status', '!=', 'batal');
   if (unitId !== undefined) q = q.innerJoin('visit as v', 'v.id', 'r.visit_id').where('v.unit_id', '=', unitId);
-  const rows = await q.groupBy(['r.facility_id', 'p.sex']).orderBy('f.name').execute();
-  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  const rows = await q
+    .groupBy(['r.facility_id', 'p.sex', sql`r.status = 'ditolak'`])
+    .orderBy('f.name')
+    .execute();
+  return rows.map((r) => ({ ...r, refused: r.refused === 1, count: Number(r.count) }));
 }
 
 // ---------------------------------------------------------------------------------------------
