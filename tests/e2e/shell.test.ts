@@ -390,6 +390,7 @@ describe('renderer over HTTP in Chromium', () => {
       'Suara',
       'Pengguna',
       'Perangkat',
+      'Jejak Audit',
       'Cadangan',
       'Impor Pasien',
       'Ganti kata sandi',

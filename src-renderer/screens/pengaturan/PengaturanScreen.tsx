@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Screen } from '../../components/ui';
 import { PasswordTab, UsersTab } from './AccountTabs';
 import { AntreanTab } from './AntreanTab';
+import { AuditTab } from './AuditTab';
 import { CadanganTab } from './CadanganTab';
 import { DiagnosisTab, SpecialtiesPanel } from './DiagnosisTab';
 import { KomputerTab, ProfilTab } from './HostTabs';
@@ -51,6 +52,7 @@ const tabs: Tab[] = [
   { id: 'suara', label: 'Suara', permission: 'pengaturan:view', view: () => <SuaraTab /> },
   { id: 'pengguna', label: 'Pengguna', permission: 'pengguna:view', view: () => <UsersTab /> },
   { id: 'perangkat', label: 'Perangkat', permission: 'pengguna:view', view: () => <PerangkatTab /> },
+  { id: 'audit', label: 'Jejak Audit', permission: 'pengguna:view', view: () => <AuditTab /> },
   { id: 'cadangan', label: 'Cadangan', permission: 'pengaturan:view', view: () => <CadanganTab /> },
   { id: 'impor', label: 'Impor Pasien', permission: 'rekam_medis:input', view: () => <ImportTab /> },
   { id: 'sandi', label: 'Ganti kata sandi', permission: null, view: () => <PasswordTab /> },
