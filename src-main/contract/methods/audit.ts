@@ -4,9 +4,10 @@ import { emptyInput, idSchema, isoDateSchema } from '../schemas';
 
 /**
  * What an audit row records: a change written by the database triggers (tambah/ubah/hapus), a
- * view of a patient or folder, a print or export, a login, a failed login, a logout.
+ * view of a patient or folder, a print or export, a login, a failed login (or unlock), a logout,
+ * the idle lock and its unlock.
  */
-export const auditActions = ['tambah', 'ubah', 'hapus', 'lihat', 'cetak', 'ekspor', 'masuk', 'gagal_masuk', 'keluar'] as const;
+export const auditActions = ['tambah', 'ubah', 'hapus', 'lihat', 'cetak', 'ekspor', 'masuk', 'gagal_masuk', 'keluar', 'kunci', 'buka_kunci'] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const auditActionLabels: Record<AuditAction, string> = {
   tambah: 'Tambah data',
@@ -18,6 +19,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   masuk: 'Masuk',
   gagal_masuk: 'Gagal masuk',
   keluar: 'Keluar',
+  kunci: 'Kunci layar',
+  buka_kunci: 'Buka kunci layar',
 };
 
 const jsonObject = z.record(z.string(), z.unknown());
