@@ -314,4 +314,33 @@ describe('perangkat LAN: batas percobaan kode', () => {
       await h.cleanup();
     }
   });
+
+  it('batas nomor antrean dihitung per perangkat, bukan per alamat: dua kios di balik satu alamat', async () => {
+    const h = await httpHost();
+    const admin = await adminToken(h);
+    const lan = await listen(createHttpApp(h.host.ctx, h.host.dispatcher, { lanFromLoopback: true, limitLoopback: true }), '127.0.0.1', 0);
+    try {
+      const kiosk = async (name: string) => {
+        const start = await h.call<{ code: string }>('devices.startPairing', { scope: 'kiosk', name }, admin);
+        if (!start.body.ok) throw new Error(start.body.error.message);
+        const r = await fetch(`${lan.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code: start.body.value.code }) });
+        return r.headers.getSetCookie()[0]!.split(';')[0]!;
+      };
+      const [a, b] = [await kiosk('Kios A'), await kiosk('Kios B')];
+      const services = await h.call<Service[]>('services.list');
+      if (!services.body.ok) throw new Error(services.body.error.message);
+      const serviceId = services.body.value[0]!.id;
+      const issue = async (cookie: string) =>
+        (await fetch(`${lan.url}/api/queue.issueTicket`, { method: 'POST', headers: { Cookie: cookie }, body: JSON.stringify({ serviceId }) }))
+          .status;
+      const fromA = [];
+      for (let i = 0; i < 61; i++) fromA.push(await issue(a));
+      expect(fromA.filter((s) => s === 200)).toHaveLength(60);
+      expect(fromA[60]).toBe(429);
+      expect(await issue(b)).toBe(200);
+    } finally {
+      await lan.close();
+      await h.cleanup();
+    }
+  });
 });
