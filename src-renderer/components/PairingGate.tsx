@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import { deviceScopeLabels, type PairReply, type Reply } from '../../src-main/contract';
 import { NETWORK_MESSAGE } from '../api/client';
 import { useClient } from '../api/react';
@@ -13,6 +13,10 @@ import './pairing.css';
 export function PairingGate({ children }: { children: ReactNode }) {
   const client = useClient();
   const refusal = useSyncExternalStore(client.deviceUnpaired.subscribe, client.deviceUnpaired.get);
+  // The event stream would only be refused again and again: stop it; pairing reloads the page.
+  useEffect(() => {
+    if (refusal !== null) client.close();
+  }, [refusal, client]);
   return refusal === null ? children : <PairingPage reason={refusal} />;
 }
 
