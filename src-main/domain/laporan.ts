@@ -61,19 +61,34 @@ const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 8
 
 /** Completed days, months and years between a birth date and a later date (all 0 when born on or after it). */
 function ages(birthDate: string, on: string): Record<AgeUnit, number> {
-  return agesBetween(partsOf(birthDate), partsOf(on));
+  const [by, bm, bd] = partsOf(birthDate);
+  const [y, m, d] = partsOf(on);
+  return agesBetween(by, bm, bd, y, m, d, { hari: 0, bulan: 0, tahun: 0 });
 }
 
-/** {@link ages} on dates given as [year, month, day] (the recap reads them as numbers). */
-export function agesBetween([by, bm, bd]: readonly [number, number, number], [y, m, d]: readonly [number, number, number]): Record<AgeUnit, number> {
-  if (y < by || (y === by && (m < bm || (m === bm && d <= bd)))) return { hari: 0, bulan: 0, tahun: 0 };
+/**
+ * {@link ages} on dates given as year, month and day numbers, written into `out` (the recap
+ * classifies a hundred thousand visits from numbers, without a string or an object each).
+ */
+export function agesBetween(
+  by: number,
+  bm: number,
+  bd: number,
+  y: number,
+  m: number,
+  d: number,
+  out: Record<AgeUnit, number>,
+): Record<AgeUnit, number> {
+  if (y < by || (y === by && (m < bm || (m === bm && d <= bd)))) {
+    out.hari = out.bulan = out.tahun = 0;
+    return out;
+  }
   const months = (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
-  return {
-    hari: dayNumber(y, m, d) - dayNumber(by, bm, bd),
-    bulan: months,
-    // Completed years are completed months ÷ 12 (the same as ageInYears: the birthday counts).
-    tahun: Math.floor(months / 12),
-  };
+  out.hari = dayNumber(y, m, d) - dayNumber(by, bm, bd);
+  out.bulan = months;
+  // Completed years are completed months ÷ 12 (the same as ageInYears: the birthday counts).
+  out.tahun = Math.floor(months / 12);
+  return out;
 }
 
 /** Completed days, months or years between a birth date and a later date (0 when born after it). */
@@ -99,12 +114,41 @@ export function ageGroupOf(groups: readonly AgeGroup[], age: Readonly<Record<Age
   return groups.length - 1;
 }
 
-/** Samples counted per value (`[value, count]`, ascending) back into the sorted list of samples, each value mapped once. */
-export function expandHistogram(histogram: readonly (readonly [number, number])[], map: (value: number) => number = (v) => v): number[] {
-  const out: number[] = [];
-  for (const [value, count] of histogram) {
-    const v = map(value);
-    for (let i = 0; i < count; i++) out.push(v);
-  }
-  return out;
+const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+
+/** Count, median (the mean of the middle two when even) and nearest-rank percentile of samples counted per value, as domain/antrean's `median` and `percentile` give them on the samples. */
+export function histogramStats(
+  histogram: readonly (readonly [number, number])[],
+  p: number,
+): { count: number; median: number | null; percentile: number | null } {
+  const count = histogram.reduce((s, [, n]) => s + n, 0);
+  if (count === 0) return { count, median: null, percentile: null };
+  /** The sample at 0-based position i of the sorted list. */
+  const at = (i: number) => {
+    let seen = 0;
+    for (const [value, n] of histogram) if ((seen += n) > i) return value;
+    return histogram[histogram.length - 1]![0];
+  };
+  const mid = Math.floor(count / 2);
+  return {
+    count,
+    median: count % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2,
+    percentile: at(Math.max(1, Math.ceil((p / 100) * count)) - 1),
+  };
+}
+
+/** domain/berkas's `retrievalStats` on samples counted per value (minutes, one decimal). */
+export function retrievalHistogramStats(
+  minutes: readonly (readonly [number, number])[],
+  standardMinutes: number,
+): { count: number; withinStandard: number; sharePercent: number | null; medianMinutes: number | null; p90Minutes: number | null } {
+  const { count, median, percentile } = histogramStats(minutes, 90);
+  const within = minutes.reduce((s, [m, n]) => (m <= standardMinutes ? s + n : s), 0);
+  return {
+    count,
+    withinStandard: within,
+    sharePercent: count ? oneDecimal((within / count) * 100) : null,
+    medianMinutes: median === null ? null : oneDecimal(median),
+    p90Minutes: percentile === null ? null : oneDecimal(percentile),
+  };
 }

@@ -17,9 +17,18 @@ import type { Executor } from '../db/repositories/executor';
 import { klpcmRows } from '../db/repositories/folders';
 import { listServices, listUnits } from '../db/repositories/reference';
 import * as repo from '../db/repositories/reports';
-import { durationStats, laneKey } from '../domain/antrean';
-import { klpcmRate, RETRIEVAL_STANDARD_MINUTES, retrievalStats } from '../domain/berkas';
-import { ageGroupOf, agesBetween, expandHistogram, monthLabel, periodBuckets, periodOf, type Period } from '../domain/laporan';
+import { laneKey } from '../domain/antrean';
+import { klpcmRate, RETRIEVAL_STANDARD_MINUTES } from '../domain/berkas';
+import {
+  ageGroupOf,
+  agesBetween,
+  histogramStats,
+  monthLabel,
+  periodBuckets,
+  periodOf,
+  retrievalHistogramStats,
+  type Period,
+} from '../domain/laporan';
 import { localDate } from '../domain/waktu';
 import type { Call, ServiceContext } from './context';
 import { actorOf, type Handlers } from './handler';
@@ -99,6 +108,7 @@ async function tallyVisits(
   };
   const year = period.year;
   const yearly = period.month === null;
+  const age = { hari: 0, bulan: 0, tahun: 0 };
   for (const row of rows) {
     const s = row.sex === 'L' ? 0 : 1;
     t.sex.add(row.sex, row.sex, row.count);
@@ -122,7 +132,7 @@ async function tallyVisits(
       const month = k % V.month;
       c.bucket[(yearly ? month : month * V.day + day) * 2 + s]! += 1;
       c.unit[Math.floor(k / V.month) * 2 + s]! += 1;
-      const age = agesBetween([birthYear, birthMonths - birthYear * 12, birthDay], [year, month, day]);
+      agesBetween(birthYear, birthMonths - birthYear * 12, birthDay, year, month, day, age);
       c.age[ageGroupOf(groups, age) * 2 + s]! += 1;
     }
   }
@@ -256,7 +266,7 @@ async function referralRecap(db: Executor, from: string, to: string, unitId: num
   };
 }
 
-/** Ticket issued → first call per queue (loket service or poli unit) and month, with queue.stats' durationStats. */
+/** Ticket issued → first call per queue (loket service or poli unit) and month: count, median and P90 in whole seconds as queue.stats' durationStats gives them. */
 async function queueWaits(db: Executor, from: string, to: string, unitId: number | undefined): Promise<Recap['queueWaits']> {
   const [groups, services, units] = await Promise.all([
     repo.queueWaitHistograms(db, from, to, unitId === undefined ? undefined : laneKey({ unitId })),
@@ -269,10 +279,23 @@ async function queueWaits(db: Executor, from: string, to: string, unitId: number
       const kind = g.lane.startsWith('S') ? ('service' as const) : ('unit' as const);
       const lane =
         kind === 'service' ? `Loket: ${services.find((s) => s.id === id)?.name ?? id}` : (units.find((u) => u.id === id)?.name ?? String(id));
-      return { month: g.month, lane, kind, issued: g.issued, wait: durationStats(expandHistogram(g.waits)) };
+      const w = histogramStats(g.waits, 90);
+      const wait = {
+        count: w.count,
+        median: w.median === null ? null : Math.round(w.median),
+        p90: w.percentile === null ? null : Math.round(w.percentile),
+      };
+      return { month: g.month, lane, kind, issued: g.issued, wait };
     })
     .sort((a, b) => a.month.localeCompare(b.month) || a.kind.localeCompare(b.kind) || a.lane.localeCompare(b.lane, 'id'))
     .map((w) => ({ ...w, month: monthLabel(w.month) }));
+}
+
+/** Histograms added together, ascending by value. */
+function mergeHistograms(histograms: readonly (readonly (readonly [number, number])[])[]): [number, number][] {
+  const counts = new Map<number, number>();
+  for (const h of histograms) for (const [value, n] of h) counts.set(value, (counts.get(value) ?? 0) + n);
+  return [...counts].sort((a, b) => a[0] - b[0]);
 }
 
 /** Folder retrieval times and KLPCM per unit with the records room's own indicator functions (domain/berkas). */
@@ -285,7 +308,7 @@ async function folderIndicators(db: Executor, from: string, to: string, unitId: 
     .map((r) => ({
       unitId: r.unitId,
       unitName: name(r.unitId),
-      minutes: expandHistogram(r.tenths, (tenths) => tenths / 10),
+      minutes: r.tenths.map(([tenths, n]) => [tenths / 10, n] as const),
       notDelivered: r.notDelivered,
     }));
   const checks = (await klpcmRows(db, from.slice(0, 7), to.slice(0, 7))).filter((r) => unitId === undefined || r.unitId === unitId);
@@ -302,8 +325,10 @@ async function folderIndicators(db: Executor, from: string, to: string, unitId: 
   return {
     retrieval: {
       standardMinutes: RETRIEVAL_STANDARD_MINUTES,
-      overall: retrievalStats(perUnit.flatMap((u) => u.minutes)),
-      byUnit: perUnit.filter((u) => u.minutes.length > 0).map(({ minutes, notDelivered: _n, ...u }) => ({ ...u, ...retrievalStats(minutes) })),
+      overall: retrievalHistogramStats(mergeHistograms(perUnit.map((u) => u.minutes)), RETRIEVAL_STANDARD_MINUTES),
+      byUnit: perUnit
+        .filter((u) => u.minutes.length > 0)
+        .map(({ minutes, notDelivered: _n, ...u }) => ({ ...u, ...retrievalHistogramStats(minutes, RETRIEVAL_STANDARD_MINUTES) })),
       notDelivered: perUnit.reduce((s, u) => s + u.notDelivered, 0),
     },
     klpcm: { byUnit, total: { checked, incomplete, ratePercent: klpcmRate(checked, incomplete) } },

@@ -16,8 +16,6 @@ export interface RecapGroup {
   visits: number[];
 }
 
-const intList = (list: string | null): number[] => (list ? list.split(',').map(Number) : []);
-
 /**
  * Every visit of a date range (one unit or all; cancelled visits not counted), one row per
  * village and sex of the patient, each visit as one number (visit code and the patient's birth
@@ -30,11 +28,17 @@ export async function recapCounts(db: Executor, range: { from: string; to: strin
   // CROSS JOIN and INDEXED BY fix the plan above; the planner alone prefers a sort.
   const { rows } = await sql<{ village_code: string | null; sex: string; n: number; visits: string | null }>`
     SELECT p.village_code, p.sex, count(*) AS n,
-      group_concat(${sql.raw(visitCodeSql('v.'))} * ${sql.lit(BIRTH_CODES)} + ${sql.raw(birthCodeSql('p.'))}) AS visits
+      json_group_array(${sql.raw(visitCodeSql('v.'))} * ${sql.lit(BIRTH_CODES)} + ${sql.raw(birthCodeSql('p.'))}) AS visits
     FROM patient AS p INDEXED BY patient_recap CROSS JOIN visit AS v INDEXED BY visit_recap ON v.patient_id = p.id
     WHERE v.visit_date >= ${range.from} AND v.visit_date <= ${range.to} AND v.status != 'batal' ${unit}
     GROUP BY p.village_code, p.sex`.execute(db);
-  return rows.map((r) => ({ villageCode: r.village_code, sex: r.sex, count: Number(r.n), visits: intList(r.visits) }));
+  // A JSON array parses faster than splitting a list of numbers.
+  return rows.map((r) => ({
+    villageCode: r.village_code,
+    sex: r.sex,
+    count: Number(r.n),
+    visits: r.visits ? (JSON.parse(r.visits) as number[]) : [],
+  }));
 }
 
 /** Visits of a date range (not cancelled) whose cluster or payer is not among `known`, by that value and the patient's sex (normally none). */
