@@ -1839,7 +1839,7 @@ CREATE UNIQUE INDEX patient_nik ON patient(nik) WHERE nik IS NOT NULL AND merged
 
 CREATE INDEX patient_phone ON patient(phone) WHERE phone IS NOT NULL;
 
-CREATE INDEX patient_recap ON patient(village_code, sex, id, birth_date, (CAST(substr(birth_date, 1, 4) AS INTEGER) * 12 + CAST(substr(birth_date, 6, 2) AS INTEGER)), CAST(substr(birth_date, 9, 2) AS INTEGER));
+CREATE INDEX patient_recap ON patient(village_code, sex, id, ((CAST(substr(birth_date, 1, 4) AS INTEGER) * 12 + CAST(substr(birth_date, 6, 2) AS INTEGER)) * 32 + CAST(substr(birth_date, 9, 2) AS INTEGER)));
 
 CREATE INDEX payment_cash_date ON payment(cash_date);
 
@@ -1879,4 +1879,4 @@ CREATE INDEX visit_date_unit ON visit(visit_date, unit_id);
 
 CREATE INDEX visit_patient_date ON visit(patient_id, visit_date);
 
-CREATE INDEX visit_recap ON visit(patient_id, visit_date, status, unit_id, cluster, payer, kunjungan_baru, pasien_baru, (CAST(substr(visit_date, 1, 4) AS INTEGER) * 12 + CAST(substr(visit_date, 6, 2) AS INTEGER)), CAST(substr(visit_date, 9, 2) AS INTEGER));
+CREATE INDEX visit_recap ON visit(patient_id, visit_date, status, unit_id, (((((unit_id * 16 + CAST(substr(visit_date, 6, 2) AS INTEGER)) * 32 + CAST(substr(visit_date, 9, 2) AS INTEGER)) * 8 + CASE cluster WHEN 'klaster1' THEN 0 WHEN 'klaster2' THEN 1 WHEN 'klaster3' THEN 2 WHEN 'klaster4' THEN 3 WHEN 'lintas' THEN 4 ELSE 5 END) * 4 + CASE payer WHEN 'bpjs' THEN 0 WHEN 'umum' THEN 1 WHEN 'asuransi_lain' THEN 2 ELSE 3 END) * 4 + kunjungan_baru * 2 + pasien_baru));
