@@ -53,6 +53,8 @@ export interface LoketClient {
   onResync(listener: () => void): () => void;
   /** A call was refused because the session ended (expired, revoked, logged out elsewhere). */
   onSessionEnded(listener: () => void): () => void;
+  /** A call was refused because the session's lock screen is up (this window or another one locked it). */
+  onLocked(listener: () => void): () => void;
   /** False when there is certainly no session to resume (HTTP without a stored token). */
   mayHaveSession(): boolean;
   /** null, or the host's message when this browser is not (or no longer) a paired LAN device. */
@@ -102,7 +104,7 @@ interface InputSchema {
 }
 
 /** Methods whose UNAUTHENTICATED reply means "wrong credentials", not "your session ended". */
-const CREDENTIAL_METHODS = new Set<MethodName>(['auth.login', 'auth.setupAdmin']);
+const CREDENTIAL_METHODS = new Set<MethodName>(['auth.login', 'auth.setupAdmin', 'auth.unlock']);
 
 /**
  * What both transports share: input checked with the contract's own schemas before it leaves
@@ -115,6 +117,7 @@ export abstract class BaseClient implements LoketClient {
   protected readonly events = new Emitter<[LoketEvent]>();
   protected readonly resync = new Emitter();
   protected readonly sessionEnded = new Emitter();
+  protected readonly locked = new Emitter();
   readonly deviceUnpaired = new Cell<string | null>(null);
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Counts successful logins, so a delayed logout can tell that a new session began. */
@@ -168,6 +171,7 @@ export abstract class BaseClient implements LoketClient {
         this.tokenChanged(null);
         this.sessionEnded.emit();
       }
+      if (code === 'LOCKED') this.locked.emit();
       throw new ClientError(code, message, fields ?? []);
     }
     if (method === 'auth.login' || method === 'auth.setupAdmin') {
@@ -185,5 +189,8 @@ export abstract class BaseClient implements LoketClient {
   }
   onSessionEnded(listener: () => void): () => void {
     return this.sessionEnded.on(listener);
+  }
+  onLocked(listener: () => void): () => void {
+    return this.locked.on(listener);
   }
 }

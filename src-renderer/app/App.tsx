@@ -3,6 +3,7 @@ import type { SessionUser } from '../../src-main/contract';
 import type { ClientError, LoketClient } from '../api/client';
 import { asClientError, useClient, useConnection, useRemote } from '../api/react';
 import { OfflineBanner } from '../components/OfflineBanner';
+import { LockScreen, PasswordChangeScreen, useIdleLock } from './LockScreen';
 import { LoginScreen, SetupScreen } from './Login';
 import { Shell } from './Shell';
 
@@ -67,6 +68,28 @@ export function App() {
     void client.call('auth.logout', {}).catch(() => undefined);
   }, [client]);
 
+  // The lock screen goes up first (the screens unmount), then the host is told.
+  const lock = useCallback(() => {
+    setPhase((p) => (p.kind === 'masuk' ? { ...p, user: { ...p.user, locked: true } } : p));
+    void client.call('auth.lock', {}).catch(() => undefined);
+  }, [client]);
+  useIdleLock(settings.data?.idleLockMinutes ?? 0, phase.kind === 'masuk' && !phase.user.locked, lock);
+  // Locked in another window of this session, or refused as locked by the host: show the lock screen too.
+  useEffect(() => client.onLocked(() => setPhase((p) => (p.kind === 'masuk' ? { ...p, user: { ...p.user, locked: true } } : p))), [client]);
+  // A role's rights were edited: this window's menus and tabs follow at once.
+  useEffect(
+    () =>
+      client.subscribe((event) => {
+        if (event.name !== 'roles.changed') return;
+        void client.call('auth.me', {}).then(
+          (user) => setPhase((p) => (p.kind === 'masuk' ? { ...p, user } : p)),
+          () => undefined,
+        );
+      }),
+    [client],
+  );
+  const unlocked = useCallback((user: SessionUser) => setPhase({ kind: 'masuk', user }), []);
+
   const name = settings.data?.puskesmasName ?? '';
   useEffect(() => {
     document.title = name ? `Loket — ${name}` : 'Loket';
@@ -93,6 +116,10 @@ export function App() {
         <SetupScreen puskesmasName={name} onDone={(user) => setPhase({ kind: 'masuk', user })} />
       ) : phase.kind === 'login' ? (
         <LoginScreen puskesmasName={name} notice={phase.notice} onDone={(user) => setPhase({ kind: 'masuk', user })} />
+      ) : phase.user.locked ? (
+        <LockScreen user={phase.user} puskesmasName={name} onUnlocked={unlocked} logout={logout} />
+      ) : phase.user.mustChangePassword ? (
+        <PasswordChangeScreen puskesmasName={name} onDone={() => unlocked({ ...phase.user, mustChangePassword: false })} logout={logout} />
       ) : settings.data ? (
         <Shell user={phase.user} settings={settings.data} logout={logout} />
       ) : (

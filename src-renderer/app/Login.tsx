@@ -4,7 +4,7 @@ import { useClient } from '../api/react';
 import { localError, useSubmit } from '../components/form';
 import { TextField } from '../components/ui';
 
-function Brand({ puskesmasName }: { puskesmasName: string }) {
+export function Brand({ puskesmasName }: { puskesmasName: string }) {
   return (
     <div className="login-brand">
       <span className="logo-mark" aria-hidden="true">

@@ -389,6 +389,7 @@ describe('renderer over HTTP in Chromium', () => {
       'Laporan',
       'Suara',
       'Pengguna',
+      'Peran',
       'Perangkat',
       'Jejak Audit',
       'Cadangan',

@@ -11,7 +11,7 @@ export function UsersTab() {
   const client = useClient();
   const { can, user: me, settings } = useSession();
   const users = useRemote('users.list', {}, { refreshOn: ['users.changed'] });
-  type F = { username: string; fullName: string; role: Role; password: string; active: boolean };
+  type F = { username: string; fullName: string; role: Role; password: string; active: boolean; mustChange: boolean };
   return (
     <ListEditor<User, F>
       group="Pengaturan — Pengguna"
@@ -28,6 +28,12 @@ export function UsersTab() {
           cell: (u) => (
             <>
               <ActiveBadge active={u.active} />
+              {u.mustChangePassword ? (
+                <>
+                  {' '}
+                  <Badge tone="warn">Wajib ganti sandi</Badge>
+                </>
+              ) : null}
               {u.lockedUntil ? (
                 <>
                   {' '}
@@ -47,13 +53,25 @@ export function UsersTab() {
           ),
         },
       ]}
-      blank={{ username: '', fullName: '', role: 'pendaftaran', password: '', active: true }}
-      toForm={(u) => ({ username: u.username, fullName: u.fullName, role: u.role, password: '', active: u.active })}
+      blank={{ username: '', fullName: '', role: 'pendaftaran', password: '', active: true, mustChange: false }}
+      toForm={(u) => ({ username: u.username, fullName: u.fullName, role: u.role, password: '', active: u.active, mustChange: false })}
       nameOf={(f) => f.username}
       save={(f, id) =>
         id === null
-          ? client.call('users.create', { username: f.username, fullName: f.fullName, role: f.role, password: f.password })
-          : client.call('users.update', { id, fullName: f.fullName, role: f.role, active: f.active, ...(f.password ? { password: f.password } : {}) })
+          ? client.call('users.create', {
+              username: f.username,
+              fullName: f.fullName,
+              role: f.role,
+              password: f.password,
+              mustChangePassword: f.mustChange,
+            })
+          : client.call('users.update', {
+              id,
+              fullName: f.fullName,
+              role: f.role,
+              active: f.active,
+              ...(f.password ? { password: f.password, mustChangePassword: f.mustChange } : {}),
+            })
       }
       fields={(f, set, err, editingId) => (
         <>
@@ -84,6 +102,13 @@ export function UsersTab() {
             hint={editingId === null ? 'Minimal 8 karakter' : 'Kosongkan bila tidak diganti'}
             wide
           />
+          {f.password ? (
+            <CheckField
+              label="Sandi sementara: wajib diganti saat masuk berikutnya"
+              checked={f.mustChange}
+              onChange={(mustChange) => set({ mustChange })}
+            />
+          ) : null}
           {editingId !== null ? <CheckField label="Aktif (boleh masuk)" checked={f.active} onChange={(active) => set({ active })} /> : null}
         </>
       )}

@@ -13,6 +13,7 @@ import { DiagnosisTab, SpecialtiesPanel } from './DiagnosisTab';
 import { KomputerTab, ProfilTab } from './HostTabs';
 import { ImportTab } from './ImportTab';
 import { LaporanTab } from './LaporanTab';
+import { PeranTab } from './PeranTab';
 import { PerangkatTab } from './PerangkatTab';
 import { CounterTab, FacilityTab, PractitionerTab, ServiceTab, UnitTab } from './ReferenceTabs';
 import { SuaraTab } from './SuaraTab';
@@ -51,6 +52,7 @@ const tabs: Tab[] = [
   { id: 'laporan', label: 'Laporan', permission: 'pengaturan:view', view: () => <LaporanTab /> },
   { id: 'suara', label: 'Suara', permission: 'pengaturan:view', view: () => <SuaraTab /> },
   { id: 'pengguna', label: 'Pengguna', permission: 'pengguna:view', view: () => <UsersTab /> },
+  { id: 'peran', label: 'Peran', permission: 'pengguna:view', view: () => <PeranTab /> },
   { id: 'perangkat', label: 'Perangkat', permission: 'pengguna:view', view: () => <PerangkatTab /> },
   { id: 'audit', label: 'Jejak Audit', permission: 'pengguna:view', view: () => <AuditTab /> },
   { id: 'cadangan', label: 'Cadangan', permission: 'pengaturan:view', view: () => <CadanganTab /> },
