@@ -110,3 +110,46 @@ describe('roles.list / roles.update over HTTP', () => {
     expect(changes()).toBe(before);
   });
 });
+
+describe('temporary passwords set by an administrator', () => {
+  let h: HttpHost;
+  let admin: string;
+  beforeAll(async () => {
+    h = await httpHost({ now: () => new Date('2026-11-23T02:00:00Z') });
+    admin = await adminToken(h);
+  });
+  afterAll(async () => h.cleanup());
+  const login = async (password: string) => {
+    const r = await h.call<{ token: string; user: SessionUser }>('auth.login', { username: 'baru1', password });
+    if (!r.body.ok) throw new Error(r.body.error.message);
+    return r.body.value;
+  };
+
+  it('marks the user until they choose their own password; a reset can mark it again', async () => {
+    const created = await h.call<{ id: number; mustChangePassword: boolean }>(
+      'users.create',
+      { username: 'baru1', fullName: 'Petugas Baru', role: 'pendaftaran', password: 'sementara-123', mustChangePassword: true },
+      admin,
+    );
+    if (!created.body.ok) throw new Error(created.body.error.message);
+    expect(created.body.value.mustChangePassword).toBe(true);
+    const first = await login('sementara-123');
+    expect(first.user.mustChangePassword).toBe(true);
+    expect((await h.call('auth.changePassword', { oldPassword: 'sementara-123', newPassword: 'pilihan-sendiri-1' }, first.token)).status).toBe(200);
+    const me = await h.call<SessionUser>('auth.me', {}, first.token);
+    expect(me.body).toMatchObject({ ok: true, value: { mustChangePassword: false } });
+
+    // An edit without a new password leaves the flag alone.
+    const id = created.body.value.id;
+    expect((await h.call('users.update', { id, fullName: 'Petugas Baru Sekali', mustChangePassword: true }, admin)).status).toBe(200);
+    expect((await login('pilihan-sendiri-1')).user.mustChangePassword).toBe(false);
+
+    // Forgotten: the administrator sets a temporary one.
+    expect((await h.call('users.update', { id, password: 'sementara-456', mustChangePassword: true }, admin)).status).toBe(200);
+    expect((await h.call('auth.me', {}, first.token)).status).toBe(401);
+    expect((await login('sementara-456')).user.mustChangePassword).toBe(true);
+    const list = await h.call<{ username: string; mustChangePassword: boolean }[]>('users.list', {}, admin);
+    if (!list.body.ok) throw new Error(list.body.error.message);
+    expect(list.body.value.find((u) => u.username === 'baru1')!.mustChangePassword).toBe(true);
+  });
+});
