@@ -6,8 +6,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatientRecord } from '../../src-main/contract';
-import { ensureRendererBuilt, launchBrowser, newContext, watchProblems } from '../helpers/browser';
-import { adminToken, httpHost, type HttpHost } from '../helpers/host';
+import { join } from 'node:path';
+import { ensureRendererBuilt, launchBrowser, newContext, screenshotDir, watchProblems } from '../helpers/browser';
+import { adminToken, httpHost, tempDir, type HttpHost } from '../helpers/host';
 
 describe('Pengaturan → Jejak Audit', () => {
   let h: HttpHost;
@@ -63,6 +64,7 @@ describe('Pengaturan → Jejak Audit', () => {
     await change.focus();
     await page.keyboard.press('Enter');
     await table.locator('li', { hasText: 'name_key:' }).first().waitFor();
+    await page.screenshot({ path: join(screenshotDir(tempDir('loket-shots-')), '85-jejak-audit.png') });
 
     await page.keyboard.press('Alt+V');
     await page
