@@ -52,5 +52,5 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: '0021_jejak_audit', up: m0021.up },
 ];
 
-/** The last version, not the count: a number left unused (0018 is reserved for issue #6) is a gap, not an error. */
+/** The last version, not the count: a number left unused would be a gap, not an error. */
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
