@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { roleLabels, type SessionUser } from '../../src-main/contract';
 import { useClient } from '../api/react';
-import { localError, useSubmit } from '../components/form';
+import { useSubmit } from '../components/form';
 import { TextField } from '../components/ui';
+import { usePasswordChange } from '../screens/pengaturan/AccountTabs';
 import { Brand } from './Login';
 import './lock.css';
 
@@ -106,50 +107,14 @@ export function LockScreen({
  * their own before the shell opens, so no one else knows the password in use.
  */
 export function PasswordChangeScreen({ puskesmasName, onDone, logout }: { puskesmasName: string; onDone: () => void; logout: () => void }) {
-  const client = useClient();
-  const [oldPassword, setOld] = useState('');
-  const [newPassword, setNew] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const form = useSubmit(
-    async () => {
-      if (newPassword !== confirm) throw localError('confirm', 'Kedua kata sandi baru tidak sama');
-      if (newPassword === oldPassword) throw localError('newPassword', 'Pilih kata sandi yang berbeda dari yang sementara');
-      return client.call('auth.changePassword', { oldPassword, newPassword });
-    },
-    { onDone },
-  );
+  const { form, fields } = usePasswordChange({ oldLabel: 'Kata sandi sementara', onDone, autoFocus: true });
   return (
     <main className="center-page">
       <form className="card login-card setup-card" onSubmit={form.onSubmit} noValidate>
         <Brand puskesmasName={puskesmasName} />
         <h1>Ganti kata sandi</h1>
         <p className="note">Kata sandi Anda diatur oleh administrator. Pilih kata sandi Anda sendiri sebelum melanjutkan.</p>
-        <TextField
-          label="Kata sandi sementara"
-          type="password"
-          autoComplete="current-password"
-          autoFocus
-          value={oldPassword}
-          onChange={(e) => setOld(e.target.value)}
-          error={form.fieldError('oldPassword')}
-        />
-        <TextField
-          label="Kata sandi baru"
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          error={form.fieldError('newPassword')}
-          hint="Minimal 8 karakter"
-        />
-        <TextField
-          label="Ulangi kata sandi baru"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={form.fieldError('confirm')}
-        />
+        {fields}
         {form.error && form.error.fields.length === 0 ? (
           <p className="text-error" role="alert">
             {form.error.message}

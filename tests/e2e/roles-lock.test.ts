@@ -138,4 +138,33 @@ describe('Peran tab and lock screen', () => {
     expect((await h.call('patients.search', { query: 'Siti' }, token)).status).toBe(200);
     expect(problems.list).toEqual([]);
   });
+
+  it('a user with a temporary password chooses their own before the shell opens', async () => {
+    const created = await h.call(
+      'users.create',
+      { username: 'baru1', fullName: 'Petugas Baru', role: 'pendaftaran', password: 'sementara-123', mustChangePassword: true },
+      admin,
+    );
+    expect(created.status).toBe(200);
+    const page = await (await newContext(browser)).newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${h.url}/`);
+    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+    await page.keyboard.type('baru1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('sementara-123');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ganti kata sandi' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Menu utama' }).count()).toBe(0);
+    await page.keyboard.type('sementara-123');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('pilihan-sendiri-1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('pilihan-sendiri-1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    const login = await h.call<{ user: { mustChangePassword: boolean } }>('auth.login', { username: 'baru1', password: 'pilihan-sendiri-1' });
+    expect(login.body).toMatchObject({ ok: true, value: { user: { mustChangePassword: false } } });
+    expect(problems.list).toEqual([]);
+  });
 });

@@ -116,7 +116,21 @@ export function UsersTab() {
   );
 }
 
-export function PasswordTab() {
+/**
+ * Changing one's own password: the old one, the new one twice. Shared by Pengaturan → Ganti kata
+ * sandi and the first-login screen after an administrator set a temporary password.
+ */
+export function usePasswordChange({
+  oldLabel,
+  savedText,
+  onDone,
+  autoFocus = false,
+}: {
+  oldLabel: string;
+  savedText?: string;
+  onDone?: () => void;
+  autoFocus?: boolean;
+}) {
   const client = useClient();
   const [oldPassword, setOld] = useState('');
   const [newPassword, setNew] = useState('');
@@ -124,48 +138,64 @@ export function PasswordTab() {
   const form = useSubmit(
     async () => {
       if (newPassword !== confirm) throw localError('confirm', 'Kedua kata sandi baru tidak sama');
+      if (newPassword !== '' && newPassword === oldPassword) throw localError('newPassword', 'Pilih kata sandi yang berbeda dari yang lama');
       return client.call('auth.changePassword', { oldPassword, newPassword });
     },
     {
-      savedText: 'Kata sandi sudah diganti. Gunakan kata sandi baru saat masuk berikutnya.',
+      ...(savedText ? { savedText } : {}),
       onDone: () => {
         setOld('');
         setNew('');
         setConfirm('');
+        onDone?.();
       },
     },
   );
+  const fields = (
+    <>
+      <TextField
+        label={oldLabel}
+        type="password"
+        autoComplete="current-password"
+        autoFocus={autoFocus}
+        value={oldPassword}
+        onChange={(e) => setOld(e.target.value)}
+        error={form.fieldError('oldPassword')}
+        wide
+      />
+      <TextField
+        label="Kata sandi baru"
+        type="password"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+        error={form.fieldError('newPassword')}
+        hint="Minimal 8 karakter"
+        wide
+      />
+      <TextField
+        label="Ulangi kata sandi baru"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        error={form.fieldError('confirm')}
+        wide
+      />
+    </>
+  );
+  return { form, fields };
+}
+
+export function PasswordTab() {
+  const { form, fields } = usePasswordChange({
+    oldLabel: 'Kata sandi lama',
+    savedText: 'Kata sandi sudah diganti. Gunakan kata sandi baru saat masuk berikutnya.',
+  });
   return (
     <Panel title="Ganti kata sandi Anda" className="narrow-panel">
       <form onSubmit={form.onSubmit} noValidate className="form-grid form-single">
-        <TextField
-          label="Kata sandi lama"
-          type="password"
-          autoComplete="current-password"
-          value={oldPassword}
-          onChange={(e) => setOld(e.target.value)}
-          error={form.fieldError('oldPassword')}
-          wide
-        />
-        <TextField
-          label="Kata sandi baru"
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          error={form.fieldError('newPassword')}
-          hint="Minimal 8 karakter"
-          wide
-        />
-        <TextField
-          label="Ulangi kata sandi baru"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={form.fieldError('confirm')}
-          wide
-        />
+        {fields}
         <FormFooter error={form.error} saved={form.saved} busy={form.busy} submitLabel="Ganti kata sandi" />
       </form>
     </Panel>
