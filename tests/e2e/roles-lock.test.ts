@@ -136,6 +136,15 @@ describe('Peran tab and lock screen', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
     expect((await h.call('patients.search', { query: 'Siti' }, token)).status).toBe(200);
+
+    // Locked elsewhere (another window of this session): the next call this window makes is
+    // answered 423, and it shows the lock screen too.
+    expect((await h.call('auth.lock', {}, token)).status).toBe(200);
+    await problems.allowWhile(/423 \(Locked\)/, async () => {
+      await page.keyboard.press('Alt+R');
+      await page.getByRole('heading', { name: 'Layar terkunci' }).waitFor();
+    });
+    expect(await page.getByRole('navigation', { name: 'Menu utama' }).count()).toBe(0);
     expect(problems.list).toEqual([]);
   });
 
