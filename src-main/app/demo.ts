@@ -1,5 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Role } from '../contract';
+import { withBulkAudit } from '../db/audit-context';
+import { appendAuditRow } from '../db/repositories/audit';
 import { raiseSequence } from '../db/repositories/sequences';
 import { hasAnyPatient, insertPatientsRaw, insertVisitsRaw, isTableEmpty, patientRefs, villageCodesIn } from '../db/repositories/demo';
 import { createMissingFolders } from '../db/repositories/folders';
@@ -103,67 +105,77 @@ export async function seedDemoData(ctx: ServiceContext, options: SeedDemoOptions
   const hashes = await Promise.all(demoUsers.map((u) => hashPassword(u.password)));
   const at = ctx.now().toISOString();
 
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    if (await hasAnyPatient(trx)) return null;
+  // Synthetic rows by the thousand: one summary row in the audit trail, not one per row.
+  const result = await withBulkAudit(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (await hasAnyPatient(trx)) return null;
 
-    // Profile, time zone and running text, unless the puskesmas has already filled them in.
-    const stored = await readSettings(trx);
-    const profile = stored.get('puskesmas') as { name?: string } | undefined;
-    if (!profile?.name || profile.name === defaultSharedSettings.puskesmas.name)
-      await writeSetting(trx, 'puskesmas', demoPuskesmas.puskesmas, null, at);
-    if (!stored.has('timeZone')) await writeSetting(trx, 'timeZone', demoPuskesmas.timeZone, null, at);
-    if (!stored.has('runningText')) await writeSetting(trx, 'runningText', demoPuskesmas.runningText, null, at);
-    const settings = await loadSharedSettings(trx);
-    const today = localDate(ctx.now(), settings.timeZone);
-    const morningEnd = morningEndFor(ctx.now(), settings.timeZone);
+      // Profile, time zone and running text, unless the puskesmas has already filled them in.
+      const stored = await readSettings(trx);
+      const profile = stored.get('puskesmas') as { name?: string } | undefined;
+      if (!profile?.name || profile.name === defaultSharedSettings.puskesmas.name)
+        await writeSetting(trx, 'puskesmas', demoPuskesmas.puskesmas, null, at);
+      if (!stored.has('timeZone')) await writeSetting(trx, 'timeZone', demoPuskesmas.timeZone, null, at);
+      if (!stored.has('runningText')) await writeSetting(trx, 'runningText', demoPuskesmas.runningText, null, at);
+      const settings = await loadSharedSettings(trx);
+      const today = localDate(ctx.now(), settings.timeZone);
+      const morningEnd = morningEndFor(ctx.now(), settings.timeZone);
 
-    const units = new Map((await listUnits(trx)).map((u) => [u.code, u]));
-    if (await isTableEmpty(trx, 'practitioner')) {
-      for (const p of generatePractitioners(seed)) {
-        await savePractitioner(trx, {
-          name: p.name,
-          profession: p.profession,
-          nip: p.nip,
-          sip: p.sip,
-          str: p.str,
-          unitId: p.unitCode ? (units.get(p.unitCode)?.id ?? null) : null,
-        });
+      const units = new Map((await listUnits(trx)).map((u) => [u.code, u]));
+      if (await isTableEmpty(trx, 'practitioner')) {
+        for (const p of generatePractitioners(seed)) {
+          await savePractitioner(trx, {
+            name: p.name,
+            profession: p.profession,
+            nip: p.nip,
+            sip: p.sip,
+            str: p.str,
+            unitId: p.unitCode ? (units.get(p.unitCode)?.id ?? null) : null,
+          });
+        }
       }
-    }
-    if (await isTableEmpty(trx, 'facility')) for (const f of demoFacilities) await saveFacility(trx, f);
+      if (await isTableEmpty(trx, 'facility')) for (const f of demoFacilities) await saveFacility(trx, f);
 
-    for (const [i, u] of demoUsers.entries()) {
-      if (!(await findUserByUsername(trx, u.username)))
-        await insertUser(trx, { username: u.username, fullName: u.fullName, role: u.role, passwordHash: hashes[i]!, at });
-    }
-    const clerk = await findUserByUsername(trx, 'pendaftaran');
+      for (const [i, u] of demoUsers.entries()) {
+        if (!(await findUserByUsername(trx, u.username)))
+          await insertUser(trx, { username: u.username, fullName: u.fullName, role: u.role, passwordHash: hashes[i]!, at });
+      }
+      const clerk = await findUserByUsername(trx, 'pendaftaran');
 
-    // Villages of one real kecamatan and its neighbours (none when regions were not loaded).
-    const villages = await villageCodesIn(trx, [DEMO_HOME_DISTRICT, ...DEMO_NEIGHBOUR_DISTRICTS]);
-    const patients = generatePatients(count, seed, villages, { today, timeZone: settings.timeZone, morningEnd });
-    if (options.sqlite) insertPatientsRaw(options.sqlite, patients);
-    else await insertPatients(trx, patients);
-    // New registrations continue after the demo's RM numbers.
-    await raiseSequence(trx, 'rm', patients.length);
-    // Every demo patient's folder stands on the shelf.
-    await createMissingFolders(trx, settings.rmFormat.family, ctx.now().toISOString(), 1);
-    const refs = await patientRefs(trx);
-    const fallback = units.get('UMUM') ?? [...units.values()][0];
-    if (!fallback) throw new Error('Belum ada unit layanan: demo memerlukan unit bawaan.');
-    const visits: NewVisit[] = generateVisits(refs, seed, {
-      today,
-      timeZone: settings.timeZone,
-      todayCount: options.visits,
-      morningEnd,
-      history: options.history ?? true,
-      registeredBy: clerk?.id ?? null,
-    }).map(({ unitCode, ...v }) => ({ ...v, unit_id: (units.get(unitCode) ?? fallback).id }));
-    if (options.sqlite) insertVisitsRaw(options.sqlite, visits);
-    else await insertVisits(trx, visits);
-    // This morning's queue: the tickets behind today's visits, the poli queues, a few still waiting.
-    await seedDemoQueue(trx, { date: today, now: ctx.now(), settings });
-    return { patients: patients.length, visits: visits.length };
-  });
+      // Villages of one real kecamatan and its neighbours (none when regions were not loaded).
+      const villages = await villageCodesIn(trx, [DEMO_HOME_DISTRICT, ...DEMO_NEIGHBOUR_DISTRICTS]);
+      const patients = generatePatients(count, seed, villages, { today, timeZone: settings.timeZone, morningEnd });
+      if (options.sqlite) insertPatientsRaw(options.sqlite, patients);
+      else await insertPatients(trx, patients);
+      // New registrations continue after the demo's RM numbers.
+      await raiseSequence(trx, 'rm', patients.length);
+      // Every demo patient's folder stands on the shelf.
+      await createMissingFolders(trx, settings.rmFormat.family, ctx.now().toISOString(), 1);
+      const refs = await patientRefs(trx);
+      const fallback = units.get('UMUM') ?? [...units.values()][0];
+      if (!fallback) throw new Error('Belum ada unit layanan: demo memerlukan unit bawaan.');
+      const visits: NewVisit[] = generateVisits(refs, seed, {
+        today,
+        timeZone: settings.timeZone,
+        todayCount: options.visits,
+        morningEnd,
+        history: options.history ?? true,
+        registeredBy: clerk?.id ?? null,
+      }).map(({ unitCode, ...v }) => ({ ...v, unit_id: (units.get(unitCode) ?? fallback).id }));
+      if (options.sqlite) insertVisitsRaw(options.sqlite, visits);
+      else await insertVisits(trx, visits);
+      // This morning's queue: the tickets behind today's visits, the poli queues, a few still waiting.
+      await seedDemoQueue(trx, { date: today, now: ctx.now(), settings });
+      await appendAuditRow(trx, {
+        action: 'massal',
+        entity: 'demo',
+        entityId: null,
+        patientId: null,
+        detail: { patients: patients.length, visits: visits.length, seed },
+      });
+      return { patients: patients.length, visits: visits.length };
+    }),
+  );
 
   const ms = Math.round(performance.now() - started);
   if (!result) return { seeded: false, patients: 0, visits: 0, ms };

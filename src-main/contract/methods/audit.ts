@@ -7,7 +7,20 @@ import { emptyInput, idSchema, isoDateSchema } from '../schemas';
  * view of a patient or folder, a print or export, a login, a failed login (or unlock), a logout,
  * the idle lock and its unlock.
  */
-export const auditActions = ['tambah', 'ubah', 'hapus', 'lihat', 'cetak', 'ekspor', 'masuk', 'gagal_masuk', 'keluar', 'kunci', 'buka_kunci'] as const;
+export const auditActions = [
+  'tambah',
+  'ubah',
+  'hapus',
+  'lihat',
+  'cetak',
+  'ekspor',
+  'masuk',
+  'gagal_masuk',
+  'keluar',
+  'kunci',
+  'buka_kunci',
+  'massal',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const auditActionLabels: Record<AuditAction, string> = {
   tambah: 'Tambah data',
@@ -21,6 +34,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   keluar: 'Keluar',
   kunci: 'Kunci layar',
   buka_kunci: 'Buka kunci layar',
+  massal: 'Isi data massal (demo)',
 };
 
 const jsonObject = z.record(z.string(), z.unknown());

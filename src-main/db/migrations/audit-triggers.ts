@@ -72,14 +72,15 @@ export function auditTriggersSql(table: string, columns: readonly AuditColumn[])
       after,
     });
   const changed = columns.map((c) => `OLD.${q(c.name)} IS NOT NEW.${q(c.name)}`).join(' OR ');
+  // loket_audit_rows() is 0 only inside withBulkAudit (the demo seed), which writes a summary row.
   return [
-    `CREATE TRIGGER ${q(`audit_${table}_tambah`)} AFTER INSERT ON ${q(table)} BEGIN
+    `CREATE TRIGGER ${q(`audit_${table}_tambah`)} AFTER INSERT ON ${q(table)} WHEN loket_audit_rows() BEGIN
   ${body('tambah', 'NEW', 'NULL', rowJson(table, 'NEW', columns))};
 END`,
-    `CREATE TRIGGER ${q(`audit_${table}_ubah`)} AFTER UPDATE ON ${q(table)} WHEN ${changed} BEGIN
+    `CREATE TRIGGER ${q(`audit_${table}_ubah`)} AFTER UPDATE ON ${q(table)} WHEN loket_audit_rows() AND (${changed}) BEGIN
   ${body('ubah', 'NEW', rowJson(table, 'OLD', columns), rowJson(table, 'NEW', columns))};
 END`,
-    `CREATE TRIGGER ${q(`audit_${table}_hapus`)} AFTER DELETE ON ${q(table)} BEGIN
+    `CREATE TRIGGER ${q(`audit_${table}_hapus`)} AFTER DELETE ON ${q(table)} WHEN loket_audit_rows() BEGIN
   ${body('hapus', 'OLD', rowJson(table, 'OLD', columns), 'NULL')};
 END`,
   ];

@@ -1,4 +1,4 @@
-CREATE TRIGGER "audit_app_user_hapus" AFTER DELETE ON "app_user" BEGIN
+CREATE TRIGGER "audit_app_user_hapus" AFTER DELETE ON "app_user" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -9,7 +9,7 @@ CREATE TRIGGER "audit_app_user_hapus" AFTER DELETE ON "app_user" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_app_user_tambah" AFTER INSERT ON "app_user" BEGIN
+CREATE TRIGGER "audit_app_user_tambah" AFTER INSERT ON "app_user" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -20,7 +20,7 @@ CREATE TRIGGER "audit_app_user_tambah" AFTER INSERT ON "app_user" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_app_user_ubah" AFTER UPDATE ON "app_user" WHEN OLD."id" IS NOT NEW."id" OR OLD."username" IS NOT NEW."username" OR OLD."full_name" IS NOT NEW."full_name" OR OLD."role" IS NOT NEW."role" OR OLD."password_hash" IS NOT NEW."password_hash" OR OLD."active" IS NOT NEW."active" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."must_change_password" IS NOT NEW."must_change_password" BEGIN
+CREATE TRIGGER "audit_app_user_ubah" AFTER UPDATE ON "app_user" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."username" IS NOT NEW."username" OR OLD."full_name" IS NOT NEW."full_name" OR OLD."role" IS NOT NEW."role" OR OLD."password_hash" IS NOT NEW."password_hash" OR OLD."active" IS NOT NEW."active" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."must_change_password" IS NOT NEW."must_change_password") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -31,7 +31,7 @@ CREATE TRIGGER "audit_app_user_ubah" AFTER UPDATE ON "app_user" WHEN OLD."id" IS
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_appointment_hapus" AFTER DELETE ON "appointment" BEGIN
+CREATE TRIGGER "audit_appointment_hapus" AFTER DELETE ON "appointment" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -42,7 +42,7 @@ CREATE TRIGGER "audit_appointment_hapus" AFTER DELETE ON "appointment" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_appointment_tambah" AFTER INSERT ON "appointment" BEGIN
+CREATE TRIGGER "audit_appointment_tambah" AFTER INSERT ON "appointment" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -53,7 +53,7 @@ CREATE TRIGGER "audit_appointment_tambah" AFTER INSERT ON "appointment" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_appointment_ubah" AFTER UPDATE ON "appointment" WHEN OLD."id" IS NOT NEW."id" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."date" IS NOT NEW."date" OR OLD."note" IS NOT NEW."note" OR OLD."status" IS NOT NEW."status" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."created_by" IS NOT NEW."created_by" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at" BEGIN
+CREATE TRIGGER "audit_appointment_ubah" AFTER UPDATE ON "appointment" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."date" IS NOT NEW."date" OR OLD."note" IS NOT NEW."note" OR OLD."status" IS NOT NEW."status" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."created_by" IS NOT NEW."created_by" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -64,7 +64,7 @@ CREATE TRIGGER "audit_appointment_ubah" AFTER UPDATE ON "appointment" WHEN OLD."
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_cash_day_hapus" AFTER DELETE ON "cash_day" BEGIN
+CREATE TRIGGER "audit_cash_day_hapus" AFTER DELETE ON "cash_day" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -75,7 +75,7 @@ CREATE TRIGGER "audit_cash_day_hapus" AFTER DELETE ON "cash_day" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_cash_day_tambah" AFTER INSERT ON "cash_day" BEGIN
+CREATE TRIGGER "audit_cash_day_tambah" AFTER INSERT ON "cash_day" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -86,7 +86,7 @@ CREATE TRIGGER "audit_cash_day_tambah" AFTER INSERT ON "cash_day" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_cash_day_ubah" AFTER UPDATE ON "cash_day" WHEN OLD."date" IS NOT NEW."date" OR OLD."closed_at" IS NOT NEW."closed_at" OR OLD."closed_by" IS NOT NEW."closed_by" OR OLD."payments" IS NOT NEW."payments" OR OLD."amount" IS NOT NEW."amount" OR OLD."voids" IS NOT NEW."voids" BEGIN
+CREATE TRIGGER "audit_cash_day_ubah" AFTER UPDATE ON "cash_day" WHEN loket_audit_rows() AND (OLD."date" IS NOT NEW."date" OR OLD."closed_at" IS NOT NEW."closed_at" OR OLD."closed_by" IS NOT NEW."closed_by" OR OLD."payments" IS NOT NEW."payments" OR OLD."amount" IS NOT NEW."amount" OR OLD."voids" IS NOT NEW."voids") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -97,7 +97,7 @@ CREATE TRIGGER "audit_cash_day_ubah" AFTER UPDATE ON "cash_day" WHEN OLD."date" 
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_completeness_item_hapus" AFTER DELETE ON "completeness_item" BEGIN
+CREATE TRIGGER "audit_completeness_item_hapus" AFTER DELETE ON "completeness_item" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -108,7 +108,7 @@ CREATE TRIGGER "audit_completeness_item_hapus" AFTER DELETE ON "completeness_ite
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_completeness_item_tambah" AFTER INSERT ON "completeness_item" BEGIN
+CREATE TRIGGER "audit_completeness_item_tambah" AFTER INSERT ON "completeness_item" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -119,7 +119,7 @@ CREATE TRIGGER "audit_completeness_item_tambah" AFTER INSERT ON "completeness_it
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_completeness_item_ubah" AFTER UPDATE ON "completeness_item" WHEN OLD."review_id" IS NOT NEW."review_id" OR OLD."item" IS NOT NEW."item" OR OLD."present" IS NOT NEW."present" BEGIN
+CREATE TRIGGER "audit_completeness_item_ubah" AFTER UPDATE ON "completeness_item" WHEN loket_audit_rows() AND (OLD."review_id" IS NOT NEW."review_id" OR OLD."item" IS NOT NEW."item" OR OLD."present" IS NOT NEW."present") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -130,7 +130,7 @@ CREATE TRIGGER "audit_completeness_item_ubah" AFTER UPDATE ON "completeness_item
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_completeness_review_hapus" AFTER DELETE ON "completeness_review" BEGIN
+CREATE TRIGGER "audit_completeness_review_hapus" AFTER DELETE ON "completeness_review" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -141,7 +141,7 @@ CREATE TRIGGER "audit_completeness_review_hapus" AFTER DELETE ON "completeness_r
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_completeness_review_tambah" AFTER INSERT ON "completeness_review" BEGIN
+CREATE TRIGGER "audit_completeness_review_tambah" AFTER INSERT ON "completeness_review" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -152,7 +152,7 @@ CREATE TRIGGER "audit_completeness_review_tambah" AFTER INSERT ON "completeness_
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_completeness_review_ubah" AFTER UPDATE ON "completeness_review" WHEN OLD."id" IS NOT NEW."id" OR OLD."folder_id" IS NOT NEW."folder_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."practitioner_id" IS NOT NEW."practitioner_id" OR OLD."period" IS NOT NEW."period" OR OLD."reviewed_at" IS NOT NEW."reviewed_at" OR OLD."reviewed_by" IS NOT NEW."reviewed_by" OR OLD."complete" IS NOT NEW."complete" OR OLD."resolves_review_id" IS NOT NEW."resolves_review_id" OR OLD."resolved_at" IS NOT NEW."resolved_at" BEGIN
+CREATE TRIGGER "audit_completeness_review_ubah" AFTER UPDATE ON "completeness_review" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."folder_id" IS NOT NEW."folder_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."practitioner_id" IS NOT NEW."practitioner_id" OR OLD."period" IS NOT NEW."period" OR OLD."reviewed_at" IS NOT NEW."reviewed_at" OR OLD."reviewed_by" IS NOT NEW."reviewed_by" OR OLD."complete" IS NOT NEW."complete" OR OLD."resolves_review_id" IS NOT NEW."resolves_review_id" OR OLD."resolved_at" IS NOT NEW."resolved_at") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -163,7 +163,7 @@ CREATE TRIGGER "audit_completeness_review_ubah" AFTER UPDATE ON "completeness_re
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_counter_hapus" AFTER DELETE ON "counter" BEGIN
+CREATE TRIGGER "audit_counter_hapus" AFTER DELETE ON "counter" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -174,7 +174,7 @@ CREATE TRIGGER "audit_counter_hapus" AFTER DELETE ON "counter" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_counter_service_hapus" AFTER DELETE ON "counter_service" BEGIN
+CREATE TRIGGER "audit_counter_service_hapus" AFTER DELETE ON "counter_service" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -185,7 +185,7 @@ CREATE TRIGGER "audit_counter_service_hapus" AFTER DELETE ON "counter_service" B
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_counter_service_tambah" AFTER INSERT ON "counter_service" BEGIN
+CREATE TRIGGER "audit_counter_service_tambah" AFTER INSERT ON "counter_service" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -196,7 +196,7 @@ CREATE TRIGGER "audit_counter_service_tambah" AFTER INSERT ON "counter_service" 
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_counter_service_ubah" AFTER UPDATE ON "counter_service" WHEN OLD."counter_id" IS NOT NEW."counter_id" OR OLD."service_id" IS NOT NEW."service_id" BEGIN
+CREATE TRIGGER "audit_counter_service_ubah" AFTER UPDATE ON "counter_service" WHEN loket_audit_rows() AND (OLD."counter_id" IS NOT NEW."counter_id" OR OLD."service_id" IS NOT NEW."service_id") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -207,7 +207,7 @@ CREATE TRIGGER "audit_counter_service_ubah" AFTER UPDATE ON "counter_service" WH
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_counter_tambah" AFTER INSERT ON "counter" BEGIN
+CREATE TRIGGER "audit_counter_tambah" AFTER INSERT ON "counter" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -218,7 +218,7 @@ CREATE TRIGGER "audit_counter_tambah" AFTER INSERT ON "counter" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_counter_ubah" AFTER UPDATE ON "counter" WHEN OLD."id" IS NOT NEW."id" OR OLD."number" IS NOT NEW."number" OR OLD."name" IS NOT NEW."name" OR OLD."active" IS NOT NEW."active" BEGIN
+CREATE TRIGGER "audit_counter_ubah" AFTER UPDATE ON "counter" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."number" IS NOT NEW."number" OR OLD."name" IS NOT NEW."name" OR OLD."active" IS NOT NEW."active") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -229,7 +229,7 @@ CREATE TRIGGER "audit_counter_ubah" AFTER UPDATE ON "counter" WHEN OLD."id" IS N
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_device_hapus" AFTER DELETE ON "device" BEGIN
+CREATE TRIGGER "audit_device_hapus" AFTER DELETE ON "device" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -240,7 +240,7 @@ CREATE TRIGGER "audit_device_hapus" AFTER DELETE ON "device" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_device_tambah" AFTER INSERT ON "device" BEGIN
+CREATE TRIGGER "audit_device_tambah" AFTER INSERT ON "device" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -251,7 +251,7 @@ CREATE TRIGGER "audit_device_tambah" AFTER INSERT ON "device" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_device_ubah" AFTER UPDATE ON "device" WHEN OLD."id" IS NOT NEW."id" OR OLD."name" IS NOT NEW."name" OR OLD."scope" IS NOT NEW."scope" OR OLD."token_hash" IS NOT NEW."token_hash" OR OLD."paired_at" IS NOT NEW."paired_at" OR OLD."paired_by" IS NOT NEW."paired_by" OR OLD."last_seen_at" IS NOT NEW."last_seen_at" OR OLD."revoked_at" IS NOT NEW."revoked_at" OR OLD."revoked_by" IS NOT NEW."revoked_by" BEGIN
+CREATE TRIGGER "audit_device_ubah" AFTER UPDATE ON "device" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."name" IS NOT NEW."name" OR OLD."scope" IS NOT NEW."scope" OR OLD."token_hash" IS NOT NEW."token_hash" OR OLD."paired_at" IS NOT NEW."paired_at" OR OLD."paired_by" IS NOT NEW."paired_by" OR OLD."last_seen_at" IS NOT NEW."last_seen_at" OR OLD."revoked_at" IS NOT NEW."revoked_at" OR OLD."revoked_by" IS NOT NEW."revoked_by") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -262,7 +262,7 @@ CREATE TRIGGER "audit_device_ubah" AFTER UPDATE ON "device" WHEN OLD."id" IS NOT
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_diagnosis_hapus" AFTER DELETE ON "diagnosis" BEGIN
+CREATE TRIGGER "audit_diagnosis_hapus" AFTER DELETE ON "diagnosis" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -273,7 +273,7 @@ CREATE TRIGGER "audit_diagnosis_hapus" AFTER DELETE ON "diagnosis" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_diagnosis_tambah" AFTER INSERT ON "diagnosis" BEGIN
+CREATE TRIGGER "audit_diagnosis_tambah" AFTER INSERT ON "diagnosis" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -284,7 +284,7 @@ CREATE TRIGGER "audit_diagnosis_tambah" AFTER INSERT ON "diagnosis" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_diagnosis_ubah" AFTER UPDATE ON "diagnosis" WHEN OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."text" IS NOT NEW."text" OR OLD."active" IS NOT NEW."active" OR OLD."updated_at" IS NOT NEW."updated_at" BEGIN
+CREATE TRIGGER "audit_diagnosis_ubah" AFTER UPDATE ON "diagnosis" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."text" IS NOT NEW."text" OR OLD."active" IS NOT NEW."active" OR OLD."updated_at" IS NOT NEW."updated_at") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -295,7 +295,7 @@ CREATE TRIGGER "audit_diagnosis_ubah" AFTER UPDATE ON "diagnosis" WHEN OLD."id" 
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_facility_hapus" AFTER DELETE ON "facility" BEGIN
+CREATE TRIGGER "audit_facility_hapus" AFTER DELETE ON "facility" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -306,7 +306,7 @@ CREATE TRIGGER "audit_facility_hapus" AFTER DELETE ON "facility" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_facility_specialty_hapus" AFTER DELETE ON "facility_specialty" BEGIN
+CREATE TRIGGER "audit_facility_specialty_hapus" AFTER DELETE ON "facility_specialty" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -317,7 +317,7 @@ CREATE TRIGGER "audit_facility_specialty_hapus" AFTER DELETE ON "facility_specia
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_facility_specialty_tambah" AFTER INSERT ON "facility_specialty" BEGIN
+CREATE TRIGGER "audit_facility_specialty_tambah" AFTER INSERT ON "facility_specialty" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -328,7 +328,7 @@ CREATE TRIGGER "audit_facility_specialty_tambah" AFTER INSERT ON "facility_speci
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_facility_specialty_ubah" AFTER UPDATE ON "facility_specialty" WHEN OLD."facility_id" IS NOT NEW."facility_id" OR OLD."name" IS NOT NEW."name" OR OLD."sort_order" IS NOT NEW."sort_order" BEGIN
+CREATE TRIGGER "audit_facility_specialty_ubah" AFTER UPDATE ON "facility_specialty" WHEN loket_audit_rows() AND (OLD."facility_id" IS NOT NEW."facility_id" OR OLD."name" IS NOT NEW."name" OR OLD."sort_order" IS NOT NEW."sort_order") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -339,7 +339,7 @@ CREATE TRIGGER "audit_facility_specialty_ubah" AFTER UPDATE ON "facility_special
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_facility_tambah" AFTER INSERT ON "facility" BEGIN
+CREATE TRIGGER "audit_facility_tambah" AFTER INSERT ON "facility" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -350,7 +350,7 @@ CREATE TRIGGER "audit_facility_tambah" AFTER INSERT ON "facility" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_facility_ubah" AFTER UPDATE ON "facility" WHEN OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."name" IS NOT NEW."name" OR OLD."kind" IS NOT NEW."kind" OR OLD."address" IS NOT NEW."address" OR OLD."phone" IS NOT NEW."phone" OR OLD."active" IS NOT NEW."active" BEGIN
+CREATE TRIGGER "audit_facility_ubah" AFTER UPDATE ON "facility" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."name" IS NOT NEW."name" OR OLD."kind" IS NOT NEW."kind" OR OLD."address" IS NOT NEW."address" OR OLD."phone" IS NOT NEW."phone" OR OLD."active" IS NOT NEW."active") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -361,7 +361,7 @@ CREATE TRIGGER "audit_facility_ubah" AFTER UPDATE ON "facility" WHEN OLD."id" IS
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_hapus" AFTER DELETE ON "folder" BEGIN
+CREATE TRIGGER "audit_folder_hapus" AFTER DELETE ON "folder" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -372,7 +372,7 @@ CREATE TRIGGER "audit_folder_hapus" AFTER DELETE ON "folder" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_movement_hapus" AFTER DELETE ON "folder_movement" BEGIN
+CREATE TRIGGER "audit_folder_movement_hapus" AFTER DELETE ON "folder_movement" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -383,7 +383,7 @@ CREATE TRIGGER "audit_folder_movement_hapus" AFTER DELETE ON "folder_movement" B
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_movement_tambah" AFTER INSERT ON "folder_movement" BEGIN
+CREATE TRIGGER "audit_folder_movement_tambah" AFTER INSERT ON "folder_movement" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -394,7 +394,7 @@ CREATE TRIGGER "audit_folder_movement_tambah" AFTER INSERT ON "folder_movement" 
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_movement_ubah" AFTER UPDATE ON "folder_movement" WHEN OLD."id" IS NOT NEW."id" OR OLD."folder_id" IS NOT NEW."folder_id" OR OLD."at" IS NOT NEW."at" OR OLD."kind" IS NOT NEW."kind" OR OLD."from_kind" IS NOT NEW."from_kind" OR OLD."from_unit_id" IS NOT NEW."from_unit_id" OR OLD."to_kind" IS NOT NEW."to_kind" OR OLD."to_unit_id" IS NOT NEW."to_unit_id" OR OLD."user_id" IS NOT NEW."user_id" OR OLD."method" IS NOT NEW."method" OR OLD."request_id" IS NOT NEW."request_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."reason" IS NOT NEW."reason" OR OLD."borrower" IS NOT NEW."borrower" OR OLD."due_date" IS NOT NEW."due_date" BEGIN
+CREATE TRIGGER "audit_folder_movement_ubah" AFTER UPDATE ON "folder_movement" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."folder_id" IS NOT NEW."folder_id" OR OLD."at" IS NOT NEW."at" OR OLD."kind" IS NOT NEW."kind" OR OLD."from_kind" IS NOT NEW."from_kind" OR OLD."from_unit_id" IS NOT NEW."from_unit_id" OR OLD."to_kind" IS NOT NEW."to_kind" OR OLD."to_unit_id" IS NOT NEW."to_unit_id" OR OLD."user_id" IS NOT NEW."user_id" OR OLD."method" IS NOT NEW."method" OR OLD."request_id" IS NOT NEW."request_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."reason" IS NOT NEW."reason" OR OLD."borrower" IS NOT NEW."borrower" OR OLD."due_date" IS NOT NEW."due_date") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -405,7 +405,7 @@ CREATE TRIGGER "audit_folder_movement_ubah" AFTER UPDATE ON "folder_movement" WH
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_patient_hapus" AFTER DELETE ON "folder_patient" BEGIN
+CREATE TRIGGER "audit_folder_patient_hapus" AFTER DELETE ON "folder_patient" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -416,7 +416,7 @@ CREATE TRIGGER "audit_folder_patient_hapus" AFTER DELETE ON "folder_patient" BEG
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_patient_tambah" AFTER INSERT ON "folder_patient" BEGIN
+CREATE TRIGGER "audit_folder_patient_tambah" AFTER INSERT ON "folder_patient" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -427,7 +427,7 @@ CREATE TRIGGER "audit_folder_patient_tambah" AFTER INSERT ON "folder_patient" BE
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_patient_ubah" AFTER UPDATE ON "folder_patient" WHEN OLD."patient_id" IS NOT NEW."patient_id" OR OLD."folder_id" IS NOT NEW."folder_id" BEGIN
+CREATE TRIGGER "audit_folder_patient_ubah" AFTER UPDATE ON "folder_patient" WHEN loket_audit_rows() AND (OLD."patient_id" IS NOT NEW."patient_id" OR OLD."folder_id" IS NOT NEW."folder_id") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -438,7 +438,7 @@ CREATE TRIGGER "audit_folder_patient_ubah" AFTER UPDATE ON "folder_patient" WHEN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_request_hapus" AFTER DELETE ON "folder_request" BEGIN
+CREATE TRIGGER "audit_folder_request_hapus" AFTER DELETE ON "folder_request" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -449,7 +449,7 @@ CREATE TRIGGER "audit_folder_request_hapus" AFTER DELETE ON "folder_request" BEG
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_request_tambah" AFTER INSERT ON "folder_request" BEGIN
+CREATE TRIGGER "audit_folder_request_tambah" AFTER INSERT ON "folder_request" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -460,7 +460,7 @@ CREATE TRIGGER "audit_folder_request_tambah" AFTER INSERT ON "folder_request" BE
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_request_ubah" AFTER UPDATE ON "folder_request" WHEN OLD."id" IS NOT NEW."id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."requested_at" IS NOT NEW."requested_at" OR OLD."status" IS NOT NEW."status" OR OLD."delivered_at" IS NOT NEW."delivered_at" BEGIN
+CREATE TRIGGER "audit_folder_request_ubah" AFTER UPDATE ON "folder_request" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."requested_at" IS NOT NEW."requested_at" OR OLD."status" IS NOT NEW."status" OR OLD."delivered_at" IS NOT NEW."delivered_at") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -471,7 +471,7 @@ CREATE TRIGGER "audit_folder_request_ubah" AFTER UPDATE ON "folder_request" WHEN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_tambah" AFTER INSERT ON "folder" BEGIN
+CREATE TRIGGER "audit_folder_tambah" AFTER INSERT ON "folder" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -482,7 +482,7 @@ CREATE TRIGGER "audit_folder_tambah" AFTER INSERT ON "folder" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_folder_ubah" AFTER UPDATE ON "folder" WHEN OLD."id" IS NOT NEW."id" OR OLD."rm_base" IS NOT NEW."rm_base" OR OLD."volume" IS NOT NEW."volume" OR OLD."temporary_for" IS NOT NEW."temporary_for" OR OLD."status" IS NOT NEW."status" OR OLD."location_kind" IS NOT NEW."location_kind" OR OLD."location_unit_id" IS NOT NEW."location_unit_id" OR OLD."borrower" IS NOT NEW."borrower" OR OLD."due_date" IS NOT NEW."due_date" OR OLD."out_since" IS NOT NEW."out_since" OR OLD."last_unit_id" IS NOT NEW."last_unit_id" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."combined_into" IS NOT NEW."combined_into" BEGIN
+CREATE TRIGGER "audit_folder_ubah" AFTER UPDATE ON "folder" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."rm_base" IS NOT NEW."rm_base" OR OLD."volume" IS NOT NEW."volume" OR OLD."temporary_for" IS NOT NEW."temporary_for" OR OLD."status" IS NOT NEW."status" OR OLD."location_kind" IS NOT NEW."location_kind" OR OLD."location_unit_id" IS NOT NEW."location_unit_id" OR OLD."borrower" IS NOT NEW."borrower" OR OLD."due_date" IS NOT NEW."due_date" OR OLD."out_since" IS NOT NEW."out_since" OR OLD."last_unit_id" IS NOT NEW."last_unit_id" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."combined_into" IS NOT NEW."combined_into") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -493,7 +493,7 @@ CREATE TRIGGER "audit_folder_ubah" AFTER UPDATE ON "folder" WHEN OLD."id" IS NOT
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_follow_up_hapus" AFTER DELETE ON "follow_up" BEGIN
+CREATE TRIGGER "audit_follow_up_hapus" AFTER DELETE ON "follow_up" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -504,7 +504,7 @@ CREATE TRIGGER "audit_follow_up_hapus" AFTER DELETE ON "follow_up" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_follow_up_tambah" AFTER INSERT ON "follow_up" BEGIN
+CREATE TRIGGER "audit_follow_up_tambah" AFTER INSERT ON "follow_up" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -515,7 +515,7 @@ CREATE TRIGGER "audit_follow_up_tambah" AFTER INSERT ON "follow_up" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_follow_up_ubah" AFTER UPDATE ON "follow_up" WHEN OLD."id" IS NOT NEW."id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."village_code" IS NOT NEW."village_code" OR OLD."reason" IS NOT NEW."reason" OR OLD."note" IS NOT NEW."note" OR OLD."marked_at" IS NOT NEW."marked_at" OR OLD."marked_by" IS NOT NEW."marked_by" OR OLD."status" IS NOT NEW."status" OR OLD."done_at" IS NOT NEW."done_at" OR OLD."done_by" IS NOT NEW."done_by" OR OLD."done_note" IS NOT NEW."done_note" BEGIN
+CREATE TRIGGER "audit_follow_up_ubah" AFTER UPDATE ON "follow_up" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."village_code" IS NOT NEW."village_code" OR OLD."reason" IS NOT NEW."reason" OR OLD."note" IS NOT NEW."note" OR OLD."marked_at" IS NOT NEW."marked_at" OR OLD."marked_by" IS NOT NEW."marked_by" OR OLD."status" IS NOT NEW."status" OR OLD."done_at" IS NOT NEW."done_at" OR OLD."done_by" IS NOT NEW."done_by" OR OLD."done_note" IS NOT NEW."done_note") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -526,7 +526,7 @@ CREATE TRIGGER "audit_follow_up_ubah" AFTER UPDATE ON "follow_up" WHEN OLD."id" 
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_internal_referral_hapus" AFTER DELETE ON "internal_referral" BEGIN
+CREATE TRIGGER "audit_internal_referral_hapus" AFTER DELETE ON "internal_referral" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -537,7 +537,7 @@ CREATE TRIGGER "audit_internal_referral_hapus" AFTER DELETE ON "internal_referra
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_internal_referral_tambah" AFTER INSERT ON "internal_referral" BEGIN
+CREATE TRIGGER "audit_internal_referral_tambah" AFTER INSERT ON "internal_referral" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -548,7 +548,7 @@ CREATE TRIGGER "audit_internal_referral_tambah" AFTER INSERT ON "internal_referr
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_internal_referral_ubah" AFTER UPDATE ON "internal_referral" WHEN OLD."letter_id" IS NOT NEW."letter_id" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."referral_date" IS NOT NEW."referral_date" OR OLD."from_unit_id" IS NOT NEW."from_unit_id" OR OLD."to_unit_id" IS NOT NEW."to_unit_id" OR OLD."request" IS NOT NEW."request" OR OLD."movement_id" IS NOT NEW."movement_id" OR OLD."ticket_id" IS NOT NEW."ticket_id" OR OLD."created_at" IS NOT NEW."created_at" BEGIN
+CREATE TRIGGER "audit_internal_referral_ubah" AFTER UPDATE ON "internal_referral" WHEN loket_audit_rows() AND (OLD."letter_id" IS NOT NEW."letter_id" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."referral_date" IS NOT NEW."referral_date" OR OLD."from_unit_id" IS NOT NEW."from_unit_id" OR OLD."to_unit_id" IS NOT NEW."to_unit_id" OR OLD."request" IS NOT NEW."request" OR OLD."movement_id" IS NOT NEW."movement_id" OR OLD."ticket_id" IS NOT NEW."ticket_id" OR OLD."created_at" IS NOT NEW."created_at") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -559,7 +559,7 @@ CREATE TRIGGER "audit_internal_referral_ubah" AFTER UPDATE ON "internal_referral
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_letter_hapus" AFTER DELETE ON "letter" BEGIN
+CREATE TRIGGER "audit_letter_hapus" AFTER DELETE ON "letter" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -570,7 +570,7 @@ CREATE TRIGGER "audit_letter_hapus" AFTER DELETE ON "letter" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_letter_print_hapus" AFTER DELETE ON "letter_print" BEGIN
+CREATE TRIGGER "audit_letter_print_hapus" AFTER DELETE ON "letter_print" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -581,7 +581,7 @@ CREATE TRIGGER "audit_letter_print_hapus" AFTER DELETE ON "letter_print" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_letter_print_tambah" AFTER INSERT ON "letter_print" BEGIN
+CREATE TRIGGER "audit_letter_print_tambah" AFTER INSERT ON "letter_print" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -592,7 +592,7 @@ CREATE TRIGGER "audit_letter_print_tambah" AFTER INSERT ON "letter_print" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_letter_print_ubah" AFTER UPDATE ON "letter_print" WHEN OLD."id" IS NOT NEW."id" OR OLD."letter_id" IS NOT NEW."letter_id" OR OLD."printed_at" IS NOT NEW."printed_at" OR OLD."printed_by" IS NOT NEW."printed_by" OR OLD."copy" IS NOT NEW."copy" OR OLD."target" IS NOT NEW."target" BEGIN
+CREATE TRIGGER "audit_letter_print_ubah" AFTER UPDATE ON "letter_print" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."letter_id" IS NOT NEW."letter_id" OR OLD."printed_at" IS NOT NEW."printed_at" OR OLD."printed_by" IS NOT NEW."printed_by" OR OLD."copy" IS NOT NEW."copy" OR OLD."target" IS NOT NEW."target") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -603,7 +603,7 @@ CREATE TRIGGER "audit_letter_print_ubah" AFTER UPDATE ON "letter_print" WHEN OLD
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_letter_tambah" AFTER INSERT ON "letter" BEGIN
+CREATE TRIGGER "audit_letter_tambah" AFTER INSERT ON "letter" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -614,7 +614,7 @@ CREATE TRIGGER "audit_letter_tambah" AFTER INSERT ON "letter" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_letter_ubah" AFTER UPDATE ON "letter" WHEN OLD."id" IS NOT NEW."id" OR OLD."kind" IS NOT NEW."kind" OR OLD."number" IS NOT NEW."number" OR OLD."seq" IS NOT NEW."seq" OR OLD."year" IS NOT NEW."year" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."signer_id" IS NOT NEW."signer_id" OR OLD."issued_at" IS NOT NEW."issued_at" OR OLD."issued_date" IS NOT NEW."issued_date" OR OLD."issued_by" IS NOT NEW."issued_by" OR OLD."data" IS NOT NEW."data" OR OLD."verify_code" IS NOT NEW."verify_code" OR OLD."status" IS NOT NEW."status" OR OLD."cancelled_at" IS NOT NEW."cancelled_at" OR OLD."cancelled_by" IS NOT NEW."cancelled_by" OR OLD."cancel_reason" IS NOT NEW."cancel_reason" OR OLD."paper" IS NOT NEW."paper" OR OLD."archived_at" IS NOT NEW."archived_at" BEGIN
+CREATE TRIGGER "audit_letter_ubah" AFTER UPDATE ON "letter" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."kind" IS NOT NEW."kind" OR OLD."number" IS NOT NEW."number" OR OLD."seq" IS NOT NEW."seq" OR OLD."year" IS NOT NEW."year" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."signer_id" IS NOT NEW."signer_id" OR OLD."issued_at" IS NOT NEW."issued_at" OR OLD."issued_date" IS NOT NEW."issued_date" OR OLD."issued_by" IS NOT NEW."issued_by" OR OLD."data" IS NOT NEW."data" OR OLD."verify_code" IS NOT NEW."verify_code" OR OLD."status" IS NOT NEW."status" OR OLD."cancelled_at" IS NOT NEW."cancelled_at" OR OLD."cancelled_by" IS NOT NEW."cancelled_by" OR OLD."cancel_reason" IS NOT NEW."cancel_reason" OR OLD."paper" IS NOT NEW."paper" OR OLD."archived_at" IS NOT NEW."archived_at") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -631,7 +631,7 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'Jejak audit tidak boleh diubah'); END;
 
-CREATE TRIGGER "audit_patient_hapus" AFTER DELETE ON "patient" BEGIN
+CREATE TRIGGER "audit_patient_hapus" AFTER DELETE ON "patient" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -642,7 +642,7 @@ CREATE TRIGGER "audit_patient_hapus" AFTER DELETE ON "patient" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_patient_merge_hapus" AFTER DELETE ON "patient_merge" BEGIN
+CREATE TRIGGER "audit_patient_merge_hapus" AFTER DELETE ON "patient_merge" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -653,7 +653,7 @@ CREATE TRIGGER "audit_patient_merge_hapus" AFTER DELETE ON "patient_merge" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_patient_merge_tambah" AFTER INSERT ON "patient_merge" BEGIN
+CREATE TRIGGER "audit_patient_merge_tambah" AFTER INSERT ON "patient_merge" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -664,7 +664,7 @@ CREATE TRIGGER "audit_patient_merge_tambah" AFTER INSERT ON "patient_merge" BEGI
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_patient_merge_ubah" AFTER UPDATE ON "patient_merge" WHEN OLD."id" IS NOT NEW."id" OR OLD."kept_id" IS NOT NEW."kept_id" OR OLD."merged_id" IS NOT NEW."merged_id" OR OLD."reason" IS NOT NEW."reason" OR OLD."moved" IS NOT NEW."moved" OR OLD."merged_at" IS NOT NEW."merged_at" OR OLD."merged_by" IS NOT NEW."merged_by" OR OLD."undone_at" IS NOT NEW."undone_at" OR OLD."undone_by" IS NOT NEW."undone_by" BEGIN
+CREATE TRIGGER "audit_patient_merge_ubah" AFTER UPDATE ON "patient_merge" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."kept_id" IS NOT NEW."kept_id" OR OLD."merged_id" IS NOT NEW."merged_id" OR OLD."reason" IS NOT NEW."reason" OR OLD."moved" IS NOT NEW."moved" OR OLD."merged_at" IS NOT NEW."merged_at" OR OLD."merged_by" IS NOT NEW."merged_by" OR OLD."undone_at" IS NOT NEW."undone_at" OR OLD."undone_by" IS NOT NEW."undone_by") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -675,7 +675,7 @@ CREATE TRIGGER "audit_patient_merge_ubah" AFTER UPDATE ON "patient_merge" WHEN O
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_patient_tambah" AFTER INSERT ON "patient" BEGIN
+CREATE TRIGGER "audit_patient_tambah" AFTER INSERT ON "patient" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -686,7 +686,7 @@ CREATE TRIGGER "audit_patient_tambah" AFTER INSERT ON "patient" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_patient_ubah" AFTER UPDATE ON "patient" WHEN OLD."id" IS NOT NEW."id" OR OLD."rm_number" IS NOT NEW."rm_number" OR OLD."name" IS NOT NEW."name" OR OLD."name_key" IS NOT NEW."name_key" OR OLD."sex" IS NOT NEW."sex" OR OLD."birth_place" IS NOT NEW."birth_place" OR OLD."birth_date" IS NOT NEW."birth_date" OR OLD."nik" IS NOT NEW."nik" OR OLD."bpjs_number" IS NOT NEW."bpjs_number" OR OLD."bpjs_class" IS NOT NEW."bpjs_class" OR OLD."payer_default" IS NOT NEW."payer_default" OR OLD."phone" IS NOT NEW."phone" OR OLD."address_street" IS NOT NEW."address_street" OR OLD."rt" IS NOT NEW."rt" OR OLD."rw" IS NOT NEW."rw" OR OLD."village_code" IS NOT NEW."village_code" OR OLD."occupation" IS NOT NEW."occupation" OR OLD."education" IS NOT NEW."education" OR OLD."religion" IS NOT NEW."religion" OR OLD."marital_status" IS NOT NEW."marital_status" OR OLD."blood_type" IS NOT NEW."blood_type" OR OLD."mother_name" IS NOT NEW."mother_name" OR OLD."mother_nik" IS NOT NEW."mother_nik" OR OLD."kk_number" IS NOT NEW."kk_number" OR OLD."family_head" IS NOT NEW."family_head" OR OLD."emergency_name" IS NOT NEW."emergency_name" OR OLD."emergency_relation" IS NOT NEW."emergency_relation" OR OLD."emergency_phone" IS NOT NEW."emergency_phone" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."merged_into" IS NOT NEW."merged_into" BEGIN
+CREATE TRIGGER "audit_patient_ubah" AFTER UPDATE ON "patient" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."rm_number" IS NOT NEW."rm_number" OR OLD."name" IS NOT NEW."name" OR OLD."name_key" IS NOT NEW."name_key" OR OLD."sex" IS NOT NEW."sex" OR OLD."birth_place" IS NOT NEW."birth_place" OR OLD."birth_date" IS NOT NEW."birth_date" OR OLD."nik" IS NOT NEW."nik" OR OLD."bpjs_number" IS NOT NEW."bpjs_number" OR OLD."bpjs_class" IS NOT NEW."bpjs_class" OR OLD."payer_default" IS NOT NEW."payer_default" OR OLD."phone" IS NOT NEW."phone" OR OLD."address_street" IS NOT NEW."address_street" OR OLD."rt" IS NOT NEW."rt" OR OLD."rw" IS NOT NEW."rw" OR OLD."village_code" IS NOT NEW."village_code" OR OLD."occupation" IS NOT NEW."occupation" OR OLD."education" IS NOT NEW."education" OR OLD."religion" IS NOT NEW."religion" OR OLD."marital_status" IS NOT NEW."marital_status" OR OLD."blood_type" IS NOT NEW."blood_type" OR OLD."mother_name" IS NOT NEW."mother_name" OR OLD."mother_nik" IS NOT NEW."mother_nik" OR OLD."kk_number" IS NOT NEW."kk_number" OR OLD."family_head" IS NOT NEW."family_head" OR OLD."emergency_name" IS NOT NEW."emergency_name" OR OLD."emergency_relation" IS NOT NEW."emergency_relation" OR OLD."emergency_phone" IS NOT NEW."emergency_phone" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."merged_into" IS NOT NEW."merged_into") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -697,7 +697,7 @@ CREATE TRIGGER "audit_patient_ubah" AFTER UPDATE ON "patient" WHEN OLD."id" IS N
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_payment_hapus" AFTER DELETE ON "payment" BEGIN
+CREATE TRIGGER "audit_payment_hapus" AFTER DELETE ON "payment" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -708,7 +708,7 @@ CREATE TRIGGER "audit_payment_hapus" AFTER DELETE ON "payment" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_payment_tambah" AFTER INSERT ON "payment" BEGIN
+CREATE TRIGGER "audit_payment_tambah" AFTER INSERT ON "payment" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -719,7 +719,7 @@ CREATE TRIGGER "audit_payment_tambah" AFTER INSERT ON "payment" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_payment_ubah" AFTER UPDATE ON "payment" WHEN OLD."id" IS NOT NEW."id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."cash_date" IS NOT NEW."cash_date" OR OLD."amount" IS NOT NEW."amount" OR OLD."tariff_id" IS NOT NEW."tariff_id" OR OLD."tariff_name" IS NOT NEW."tariff_name" OR OLD."paid_at" IS NOT NEW."paid_at" OR OLD."cashier_id" IS NOT NEW."cashier_id" OR OLD."voided_at" IS NOT NEW."voided_at" OR OLD."voided_by" IS NOT NEW."voided_by" OR OLD."void_reason" IS NOT NEW."void_reason" BEGIN
+CREATE TRIGGER "audit_payment_ubah" AFTER UPDATE ON "payment" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."cash_date" IS NOT NEW."cash_date" OR OLD."amount" IS NOT NEW."amount" OR OLD."tariff_id" IS NOT NEW."tariff_id" OR OLD."tariff_name" IS NOT NEW."tariff_name" OR OLD."paid_at" IS NOT NEW."paid_at" OR OLD."cashier_id" IS NOT NEW."cashier_id" OR OLD."voided_at" IS NOT NEW."voided_at" OR OLD."voided_by" IS NOT NEW."voided_by" OR OLD."void_reason" IS NOT NEW."void_reason") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -730,7 +730,7 @@ CREATE TRIGGER "audit_payment_ubah" AFTER UPDATE ON "payment" WHEN OLD."id" IS N
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_practitioner_hapus" AFTER DELETE ON "practitioner" BEGIN
+CREATE TRIGGER "audit_practitioner_hapus" AFTER DELETE ON "practitioner" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -741,7 +741,7 @@ CREATE TRIGGER "audit_practitioner_hapus" AFTER DELETE ON "practitioner" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_practitioner_tambah" AFTER INSERT ON "practitioner" BEGIN
+CREATE TRIGGER "audit_practitioner_tambah" AFTER INSERT ON "practitioner" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -752,7 +752,7 @@ CREATE TRIGGER "audit_practitioner_tambah" AFTER INSERT ON "practitioner" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_practitioner_ubah" AFTER UPDATE ON "practitioner" WHEN OLD."id" IS NOT NEW."id" OR OLD."name" IS NOT NEW."name" OR OLD."profession" IS NOT NEW."profession" OR OLD."nip" IS NOT NEW."nip" OR OLD."sip" IS NOT NEW."sip" OR OLD."str" IS NOT NEW."str" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."active" IS NOT NEW."active" BEGIN
+CREATE TRIGGER "audit_practitioner_ubah" AFTER UPDATE ON "practitioner" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."name" IS NOT NEW."name" OR OLD."profession" IS NOT NEW."profession" OR OLD."nip" IS NOT NEW."nip" OR OLD."sip" IS NOT NEW."sip" OR OLD."str" IS NOT NEW."str" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."active" IS NOT NEW."active") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -763,7 +763,7 @@ CREATE TRIGGER "audit_practitioner_ubah" AFTER UPDATE ON "practitioner" WHEN OLD
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_queue_event_hapus" AFTER DELETE ON "queue_event" BEGIN
+CREATE TRIGGER "audit_queue_event_hapus" AFTER DELETE ON "queue_event" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -774,7 +774,7 @@ CREATE TRIGGER "audit_queue_event_hapus" AFTER DELETE ON "queue_event" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_queue_event_tambah" AFTER INSERT ON "queue_event" BEGIN
+CREATE TRIGGER "audit_queue_event_tambah" AFTER INSERT ON "queue_event" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -785,7 +785,7 @@ CREATE TRIGGER "audit_queue_event_tambah" AFTER INSERT ON "queue_event" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_queue_event_ubah" AFTER UPDATE ON "queue_event" WHEN OLD."id" IS NOT NEW."id" OR OLD."ticket_id" IS NOT NEW."ticket_id" OR OLD."kind" IS NOT NEW."kind" OR OLD."at" IS NOT NEW."at" OR OLD."counter_id" IS NOT NEW."counter_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."announcement" IS NOT NEW."announcement" OR OLD."user_id" IS NOT NEW."user_id" BEGIN
+CREATE TRIGGER "audit_queue_event_ubah" AFTER UPDATE ON "queue_event" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."ticket_id" IS NOT NEW."ticket_id" OR OLD."kind" IS NOT NEW."kind" OR OLD."at" IS NOT NEW."at" OR OLD."counter_id" IS NOT NEW."counter_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."announcement" IS NOT NEW."announcement" OR OLD."user_id" IS NOT NEW."user_id") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -796,7 +796,7 @@ CREATE TRIGGER "audit_queue_event_ubah" AFTER UPDATE ON "queue_event" WHEN OLD."
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_queue_ticket_hapus" AFTER DELETE ON "queue_ticket" BEGIN
+CREATE TRIGGER "audit_queue_ticket_hapus" AFTER DELETE ON "queue_ticket" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -807,7 +807,7 @@ CREATE TRIGGER "audit_queue_ticket_hapus" AFTER DELETE ON "queue_ticket" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_queue_ticket_tambah" AFTER INSERT ON "queue_ticket" BEGIN
+CREATE TRIGGER "audit_queue_ticket_tambah" AFTER INSERT ON "queue_ticket" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -818,7 +818,7 @@ CREATE TRIGGER "audit_queue_ticket_tambah" AFTER INSERT ON "queue_ticket" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_queue_ticket_ubah" AFTER UPDATE ON "queue_ticket" WHEN OLD."id" IS NOT NEW."id" OR OLD."service_date" IS NOT NEW."service_date" OR OLD."lane" IS NOT NEW."lane" OR OLD."service_id" IS NOT NEW."service_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."number" IS NOT NEW."number" OR OLD."code" IS NOT NEW."code" OR OLD."priority" IS NOT NEW."priority" OR OLD."status" IS NOT NEW."status" OR OLD."counter_id" IS NOT NEW."counter_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."issued_at" IS NOT NEW."issued_at" OR OLD."called_at" IS NOT NEW."called_at" OR OLD."last_called_at" IS NOT NEW."last_called_at" OR OLD."finished_at" IS NOT NEW."finished_at" OR OLD."transferred_from" IS NOT NEW."transferred_from" OR OLD."request_id" IS NOT NEW."request_id" BEGIN
+CREATE TRIGGER "audit_queue_ticket_ubah" AFTER UPDATE ON "queue_ticket" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."service_date" IS NOT NEW."service_date" OR OLD."lane" IS NOT NEW."lane" OR OLD."service_id" IS NOT NEW."service_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."number" IS NOT NEW."number" OR OLD."code" IS NOT NEW."code" OR OLD."priority" IS NOT NEW."priority" OR OLD."status" IS NOT NEW."status" OR OLD."counter_id" IS NOT NEW."counter_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."issued_at" IS NOT NEW."issued_at" OR OLD."called_at" IS NOT NEW."called_at" OR OLD."last_called_at" IS NOT NEW."last_called_at" OR OLD."finished_at" IS NOT NEW."finished_at" OR OLD."transferred_from" IS NOT NEW."transferred_from" OR OLD."request_id" IS NOT NEW."request_id") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -829,7 +829,7 @@ CREATE TRIGGER "audit_queue_ticket_ubah" AFTER UPDATE ON "queue_ticket" WHEN OLD
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_receipt_print_hapus" AFTER DELETE ON "receipt_print" BEGIN
+CREATE TRIGGER "audit_receipt_print_hapus" AFTER DELETE ON "receipt_print" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -840,7 +840,7 @@ CREATE TRIGGER "audit_receipt_print_hapus" AFTER DELETE ON "receipt_print" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_receipt_print_tambah" AFTER INSERT ON "receipt_print" BEGIN
+CREATE TRIGGER "audit_receipt_print_tambah" AFTER INSERT ON "receipt_print" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -851,7 +851,7 @@ CREATE TRIGGER "audit_receipt_print_tambah" AFTER INSERT ON "receipt_print" BEGI
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_receipt_print_ubah" AFTER UPDATE ON "receipt_print" WHEN OLD."id" IS NOT NEW."id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."printed_at" IS NOT NEW."printed_at" OR OLD."printed_by" IS NOT NEW."printed_by" OR OLD."copy" IS NOT NEW."copy" BEGIN
+CREATE TRIGGER "audit_receipt_print_ubah" AFTER UPDATE ON "receipt_print" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."printed_at" IS NOT NEW."printed_at" OR OLD."printed_by" IS NOT NEW."printed_by" OR OLD."copy" IS NOT NEW."copy") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -862,7 +862,7 @@ CREATE TRIGGER "audit_receipt_print_ubah" AFTER UPDATE ON "receipt_print" WHEN O
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_referral_event_hapus" AFTER DELETE ON "referral_event" BEGIN
+CREATE TRIGGER "audit_referral_event_hapus" AFTER DELETE ON "referral_event" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -873,7 +873,7 @@ CREATE TRIGGER "audit_referral_event_hapus" AFTER DELETE ON "referral_event" BEG
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_referral_event_tambah" AFTER INSERT ON "referral_event" BEGIN
+CREATE TRIGGER "audit_referral_event_tambah" AFTER INSERT ON "referral_event" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -884,7 +884,7 @@ CREATE TRIGGER "audit_referral_event_tambah" AFTER INSERT ON "referral_event" BE
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_referral_event_ubah" AFTER UPDATE ON "referral_event" WHEN OLD."id" IS NOT NEW."id" OR OLD."letter_id" IS NOT NEW."letter_id" OR OLD."status" IS NOT NEW."status" OR OLD."at" IS NOT NEW."at" OR OLD."user_id" IS NOT NEW."user_id" OR OLD."note" IS NOT NEW."note" OR OLD."sisrute_number" IS NOT NEW."sisrute_number" OR OLD."reason" IS NOT NEW."reason" OR OLD."transport" IS NOT NEW."transport" OR OLD."escort_name" IS NOT NEW."escort_name" OR OLD."family_informed_at" IS NOT NEW."family_informed_at" OR OLD."received_by" IS NOT NEW."received_by" OR OLD."admitted" IS NOT NEW."admitted" BEGIN
+CREATE TRIGGER "audit_referral_event_ubah" AFTER UPDATE ON "referral_event" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."letter_id" IS NOT NEW."letter_id" OR OLD."status" IS NOT NEW."status" OR OLD."at" IS NOT NEW."at" OR OLD."user_id" IS NOT NEW."user_id" OR OLD."note" IS NOT NEW."note" OR OLD."sisrute_number" IS NOT NEW."sisrute_number" OR OLD."reason" IS NOT NEW."reason" OR OLD."transport" IS NOT NEW."transport" OR OLD."escort_name" IS NOT NEW."escort_name" OR OLD."family_informed_at" IS NOT NEW."family_informed_at" OR OLD."received_by" IS NOT NEW."received_by" OR OLD."admitted" IS NOT NEW."admitted") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -895,7 +895,7 @@ CREATE TRIGGER "audit_referral_event_ubah" AFTER UPDATE ON "referral_event" WHEN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_referral_followup_hapus" AFTER DELETE ON "referral_followup" BEGIN
+CREATE TRIGGER "audit_referral_followup_hapus" AFTER DELETE ON "referral_followup" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -906,7 +906,7 @@ CREATE TRIGGER "audit_referral_followup_hapus" AFTER DELETE ON "referral_followu
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_referral_followup_tambah" AFTER INSERT ON "referral_followup" BEGIN
+CREATE TRIGGER "audit_referral_followup_tambah" AFTER INSERT ON "referral_followup" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -917,7 +917,7 @@ CREATE TRIGGER "audit_referral_followup_tambah" AFTER INSERT ON "referral_follow
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_referral_followup_ubah" AFTER UPDATE ON "referral_followup" WHEN OLD."id" IS NOT NEW."id" OR OLD."letter_id" IS NOT NEW."letter_id" OR OLD."kind" IS NOT NEW."kind" OR OLD."note" IS NOT NEW."note" OR OLD."at" IS NOT NEW."at" OR OLD."user_id" IS NOT NEW."user_id" BEGIN
+CREATE TRIGGER "audit_referral_followup_ubah" AFTER UPDATE ON "referral_followup" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."letter_id" IS NOT NEW."letter_id" OR OLD."kind" IS NOT NEW."kind" OR OLD."note" IS NOT NEW."note" OR OLD."at" IS NOT NEW."at" OR OLD."user_id" IS NOT NEW."user_id") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -928,7 +928,7 @@ CREATE TRIGGER "audit_referral_followup_ubah" AFTER UPDATE ON "referral_followup
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_referral_hapus" AFTER DELETE ON "referral" BEGIN
+CREATE TRIGGER "audit_referral_hapus" AFTER DELETE ON "referral" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -939,7 +939,7 @@ CREATE TRIGGER "audit_referral_hapus" AFTER DELETE ON "referral" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_referral_tambah" AFTER INSERT ON "referral" BEGIN
+CREATE TRIGGER "audit_referral_tambah" AFTER INSERT ON "referral" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -950,7 +950,7 @@ CREATE TRIGGER "audit_referral_tambah" AFTER INSERT ON "referral" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_referral_ubah" AFTER UPDATE ON "referral" WHEN OLD."letter_id" IS NOT NEW."letter_id" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."referral_date" IS NOT NEW."referral_date" OR OLD."facility_id" IS NOT NEW."facility_id" OR OLD."specialty" IS NOT NEW."specialty" OR OLD."diagnosis_code" IS NOT NEW."diagnosis_code" OR OLD."diagnosis_text" IS NOT NEW."diagnosis_text" OR OLD."emergency" IS NOT NEW."emergency" OR OLD."signer_id" IS NOT NEW."signer_id" OR OLD."status" IS NOT NEW."status" OR OLD."sisrute_number" IS NOT NEW."sisrute_number" OR OLD."family_informed_at" IS NOT NEW."family_informed_at" OR OLD."admitted" IS NOT NEW."admitted" OR OLD."follow_up_closed_at" IS NOT NEW."follow_up_closed_at" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at" BEGIN
+CREATE TRIGGER "audit_referral_ubah" AFTER UPDATE ON "referral" WHEN loket_audit_rows() AND (OLD."letter_id" IS NOT NEW."letter_id" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."visit_id" IS NOT NEW."visit_id" OR OLD."referral_date" IS NOT NEW."referral_date" OR OLD."facility_id" IS NOT NEW."facility_id" OR OLD."specialty" IS NOT NEW."specialty" OR OLD."diagnosis_code" IS NOT NEW."diagnosis_code" OR OLD."diagnosis_text" IS NOT NEW."diagnosis_text" OR OLD."emergency" IS NOT NEW."emergency" OR OLD."signer_id" IS NOT NEW."signer_id" OR OLD."status" IS NOT NEW."status" OR OLD."sisrute_number" IS NOT NEW."sisrute_number" OR OLD."family_informed_at" IS NOT NEW."family_informed_at" OR OLD."admitted" IS NOT NEW."admitted" OR OLD."follow_up_closed_at" IS NOT NEW."follow_up_closed_at" OR OLD."created_at" IS NOT NEW."created_at" OR OLD."updated_at" IS NOT NEW."updated_at") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -961,7 +961,7 @@ CREATE TRIGGER "audit_referral_ubah" AFTER UPDATE ON "referral" WHEN OLD."letter
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_role_permission_hapus" AFTER DELETE ON "role_permission" BEGIN
+CREATE TRIGGER "audit_role_permission_hapus" AFTER DELETE ON "role_permission" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -972,7 +972,7 @@ CREATE TRIGGER "audit_role_permission_hapus" AFTER DELETE ON "role_permission" B
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_role_permission_tambah" AFTER INSERT ON "role_permission" BEGIN
+CREATE TRIGGER "audit_role_permission_tambah" AFTER INSERT ON "role_permission" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -983,7 +983,7 @@ CREATE TRIGGER "audit_role_permission_tambah" AFTER INSERT ON "role_permission" 
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_role_permission_ubah" AFTER UPDATE ON "role_permission" WHEN OLD."role" IS NOT NEW."role" OR OLD."permission" IS NOT NEW."permission" BEGIN
+CREATE TRIGGER "audit_role_permission_ubah" AFTER UPDATE ON "role_permission" WHEN loket_audit_rows() AND (OLD."role" IS NOT NEW."role" OR OLD."permission" IS NOT NEW."permission") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -994,7 +994,7 @@ CREATE TRIGGER "audit_role_permission_ubah" AFTER UPDATE ON "role_permission" WH
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_service_hapus" AFTER DELETE ON "service" BEGIN
+CREATE TRIGGER "audit_service_hapus" AFTER DELETE ON "service" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1005,7 +1005,7 @@ CREATE TRIGGER "audit_service_hapus" AFTER DELETE ON "service" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_service_tambah" AFTER INSERT ON "service" BEGIN
+CREATE TRIGGER "audit_service_tambah" AFTER INSERT ON "service" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1016,7 +1016,7 @@ CREATE TRIGGER "audit_service_tambah" AFTER INSERT ON "service" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_service_ubah" AFTER UPDATE ON "service" WHEN OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."name" IS NOT NEW."name" OR OLD."prefix" IS NOT NEW."prefix" OR OLD."daily_cap" IS NOT NEW."daily_cap" OR OLD."active" IS NOT NEW."active" OR OLD."sort_order" IS NOT NEW."sort_order" BEGIN
+CREATE TRIGGER "audit_service_ubah" AFTER UPDATE ON "service" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."name" IS NOT NEW."name" OR OLD."prefix" IS NOT NEW."prefix" OR OLD."daily_cap" IS NOT NEW."daily_cap" OR OLD."active" IS NOT NEW."active" OR OLD."sort_order" IS NOT NEW."sort_order") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1027,7 +1027,7 @@ CREATE TRIGGER "audit_service_ubah" AFTER UPDATE ON "service" WHEN OLD."id" IS N
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_setting_hapus" AFTER DELETE ON "setting" BEGIN
+CREATE TRIGGER "audit_setting_hapus" AFTER DELETE ON "setting" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1038,7 +1038,7 @@ CREATE TRIGGER "audit_setting_hapus" AFTER DELETE ON "setting" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_setting_tambah" AFTER INSERT ON "setting" BEGIN
+CREATE TRIGGER "audit_setting_tambah" AFTER INSERT ON "setting" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1049,7 +1049,7 @@ CREATE TRIGGER "audit_setting_tambah" AFTER INSERT ON "setting" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_setting_ubah" AFTER UPDATE ON "setting" WHEN OLD."key" IS NOT NEW."key" OR OLD."value" IS NOT NEW."value" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."updated_by" IS NOT NEW."updated_by" BEGIN
+CREATE TRIGGER "audit_setting_ubah" AFTER UPDATE ON "setting" WHEN loket_audit_rows() AND (OLD."key" IS NOT NEW."key" OR OLD."value" IS NOT NEW."value" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."updated_by" IS NOT NEW."updated_by") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1060,7 +1060,7 @@ CREATE TRIGGER "audit_setting_ubah" AFTER UPDATE ON "setting" WHEN OLD."key" IS 
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_tariff_hapus" AFTER DELETE ON "tariff" BEGIN
+CREATE TRIGGER "audit_tariff_hapus" AFTER DELETE ON "tariff" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1071,7 +1071,7 @@ CREATE TRIGGER "audit_tariff_hapus" AFTER DELETE ON "tariff" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_tariff_tambah" AFTER INSERT ON "tariff" BEGIN
+CREATE TRIGGER "audit_tariff_tambah" AFTER INSERT ON "tariff" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1082,7 +1082,7 @@ CREATE TRIGGER "audit_tariff_tambah" AFTER INSERT ON "tariff" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_tariff_ubah" AFTER UPDATE ON "tariff" WHEN OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."name" IS NOT NEW."name" OR OLD."amount" IS NOT NEW."amount" OR OLD."active" IS NOT NEW."active" OR OLD."sort_order" IS NOT NEW."sort_order" BEGIN
+CREATE TRIGGER "audit_tariff_ubah" AFTER UPDATE ON "tariff" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."name" IS NOT NEW."name" OR OLD."amount" IS NOT NEW."amount" OR OLD."active" IS NOT NEW."active" OR OLD."sort_order" IS NOT NEW."sort_order") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1093,7 +1093,7 @@ CREATE TRIGGER "audit_tariff_ubah" AFTER UPDATE ON "tariff" WHEN OLD."id" IS NOT
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_unit_hapus" AFTER DELETE ON "unit" BEGIN
+CREATE TRIGGER "audit_unit_hapus" AFTER DELETE ON "unit" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1104,7 +1104,7 @@ CREATE TRIGGER "audit_unit_hapus" AFTER DELETE ON "unit" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_unit_tambah" AFTER INSERT ON "unit" BEGIN
+CREATE TRIGGER "audit_unit_tambah" AFTER INSERT ON "unit" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1115,7 +1115,7 @@ CREATE TRIGGER "audit_unit_tambah" AFTER INSERT ON "unit" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_unit_ubah" AFTER UPDATE ON "unit" WHEN OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."name" IS NOT NEW."name" OR OLD."cluster" IS NOT NEW."cluster" OR OLD."closing_time" IS NOT NEW."closing_time" OR OLD."active" IS NOT NEW."active" OR OLD."sort_order" IS NOT NEW."sort_order" BEGIN
+CREATE TRIGGER "audit_unit_ubah" AFTER UPDATE ON "unit" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."code" IS NOT NEW."code" OR OLD."name" IS NOT NEW."name" OR OLD."cluster" IS NOT NEW."cluster" OR OLD."closing_time" IS NOT NEW."closing_time" OR OLD."active" IS NOT NEW."active" OR OLD."sort_order" IS NOT NEW."sort_order") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1126,7 +1126,7 @@ CREATE TRIGGER "audit_unit_ubah" AFTER UPDATE ON "unit" WHEN OLD."id" IS NOT NEW
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_visit_hapus" AFTER DELETE ON "visit" BEGIN
+CREATE TRIGGER "audit_visit_hapus" AFTER DELETE ON "visit" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1137,7 +1137,7 @@ CREATE TRIGGER "audit_visit_hapus" AFTER DELETE ON "visit" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_visit_tambah" AFTER INSERT ON "visit" BEGIN
+CREATE TRIGGER "audit_visit_tambah" AFTER INSERT ON "visit" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1148,7 +1148,7 @@ CREATE TRIGGER "audit_visit_tambah" AFTER INSERT ON "visit" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_visit_ubah" AFTER UPDATE ON "visit" WHEN OLD."id" IS NOT NEW."id" OR OLD."visit_date" IS NOT NEW."visit_date" OR OLD."seq" IS NOT NEW."seq" OR OLD."registered_at" IS NOT NEW."registered_at" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."payer" IS NOT NEW."payer" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."cluster" IS NOT NEW."cluster" OR OLD."emergency" IS NOT NEW."emergency" OR OLD."kunjungan_baru" IS NOT NEW."kunjungan_baru" OR OLD."pasien_baru" IS NOT NEW."pasien_baru" OR OLD."status" IS NOT NEW."status" OR OLD."fee" IS NOT NEW."fee" OR OLD."paid_at" IS NOT NEW."paid_at" OR OLD."registered_by" IS NOT NEW."registered_by" OR OLD."life_stage" IS NOT NEW."life_stage" OR OLD."cluster_reason" IS NOT NEW."cluster_reason" OR OLD."insurance_name" IS NOT NEW."insurance_name" OR OLD."tariff_id" IS NOT NEW."tariff_id" BEGIN
+CREATE TRIGGER "audit_visit_ubah" AFTER UPDATE ON "visit" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."visit_date" IS NOT NEW."visit_date" OR OLD."seq" IS NOT NEW."seq" OR OLD."registered_at" IS NOT NEW."registered_at" OR OLD."patient_id" IS NOT NEW."patient_id" OR OLD."payer" IS NOT NEW."payer" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."cluster" IS NOT NEW."cluster" OR OLD."emergency" IS NOT NEW."emergency" OR OLD."kunjungan_baru" IS NOT NEW."kunjungan_baru" OR OLD."pasien_baru" IS NOT NEW."pasien_baru" OR OLD."status" IS NOT NEW."status" OR OLD."fee" IS NOT NEW."fee" OR OLD."paid_at" IS NOT NEW."paid_at" OR OLD."registered_by" IS NOT NEW."registered_by" OR OLD."life_stage" IS NOT NEW."life_stage" OR OLD."cluster_reason" IS NOT NEW."cluster_reason" OR OLD."insurance_name" IS NOT NEW."insurance_name" OR OLD."tariff_id" IS NOT NEW."tariff_id") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1159,7 +1159,7 @@ CREATE TRIGGER "audit_visit_ubah" AFTER UPDATE ON "visit" WHEN OLD."id" IS NOT N
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_voice_clip_hapus" AFTER DELETE ON "voice_clip" BEGIN
+CREATE TRIGGER "audit_voice_clip_hapus" AFTER DELETE ON "voice_clip" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1170,7 +1170,7 @@ CREATE TRIGGER "audit_voice_clip_hapus" AFTER DELETE ON "voice_clip" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_voice_clip_tambah" AFTER INSERT ON "voice_clip" BEGIN
+CREATE TRIGGER "audit_voice_clip_tambah" AFTER INSERT ON "voice_clip" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
@@ -1181,7 +1181,7 @@ CREATE TRIGGER "audit_voice_clip_tambah" AFTER INSERT ON "voice_clip" BEGIN
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_voice_clip_ubah" AFTER UPDATE ON "voice_clip" WHEN OLD."key" IS NOT NEW."key" OR OLD."mime" IS NOT NEW."mime" OR OLD."data" IS NOT NEW."data" OR OLD."duration_ms" IS NOT NEW."duration_ms" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."updated_by" IS NOT NEW."updated_by" BEGIN
+CREATE TRIGGER "audit_voice_clip_ubah" AFTER UPDATE ON "voice_clip" WHEN loket_audit_rows() AND (OLD."key" IS NOT NEW."key" OR OLD."mime" IS NOT NEW."mime" OR OLD."data" IS NOT NEW."data" OR OLD."duration_ms" IS NOT NEW."duration_ms" OR OLD."updated_at" IS NOT NEW."updated_at" OR OLD."updated_by" IS NOT NEW."updated_by") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
