@@ -4,7 +4,7 @@ import { useClient } from '../api/react';
 import { useSubmit } from '../components/form';
 import { TextField } from '../components/ui';
 import { usePasswordChange } from '../screens/pengaturan/AccountTabs';
-import { Brand } from './Login';
+import { Brand, CardSubmit } from './Login';
 import './lock.css';
 
 /** What counts as someone at the PC: any key, click or scroll restarts the idle time. */
@@ -86,14 +86,7 @@ export function LockScreen({
           onChange={(e) => setPassword(e.target.value)}
           error={form.fieldError('password')}
         />
-        {form.error && form.error.fields.length === 0 ? (
-          <p className="text-error" role="alert">
-            {form.error.message}
-          </p>
-        ) : null}
-        <button type="submit" className="btn btn-primary btn-block" disabled={form.busy}>
-          {form.busy ? 'Memeriksa…' : 'Buka kunci'}
-        </button>
+        <CardSubmit form={form} label="Buka kunci" busyLabel="Memeriksa…" />
         <button type="button" className="btn btn-block lock-logout" onClick={logout}>
           Keluar / ganti pengguna
         </button>
@@ -115,14 +108,7 @@ export function PasswordChangeScreen({ puskesmasName, onDone, logout }: { puskes
         <h1>Ganti kata sandi</h1>
         <p className="note">Kata sandi Anda diatur oleh administrator. Pilih kata sandi Anda sendiri sebelum melanjutkan.</p>
         {fields}
-        {form.error && form.error.fields.length === 0 ? (
-          <p className="text-error" role="alert">
-            {form.error.message}
-          </p>
-        ) : null}
-        <button type="submit" className="btn btn-primary btn-block" disabled={form.busy}>
-          {form.busy ? 'Menyimpan…' : 'Simpan dan lanjutkan'}
-        </button>
+        <CardSubmit form={form} label="Simpan dan lanjutkan" busyLabel="Menyimpan…" />
         <button type="button" className="btn btn-block" onClick={logout}>
           Keluar
         </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SessionUser } from '../../src-main/contract';
 import { useClient } from '../api/react';
-import { localError, useSubmit } from '../components/form';
+import { localError, useSubmit, type Submitter } from '../components/form';
 import { TextField } from '../components/ui';
 
 export function Brand({ puskesmasName }: { puskesmasName: string }) {
@@ -15,6 +15,22 @@ export function Brand({ puskesmasName }: { puskesmasName: string }) {
         <div className="login-org">{puskesmasName || 'Puskesmas'}</div>
       </div>
     </div>
+  );
+}
+
+/** A card form's own error (one not tied to a field) and its one wide submit button. */
+export function CardSubmit({ form, label, busyLabel }: { form: Submitter; label: string; busyLabel: string }) {
+  return (
+    <>
+      {form.error && form.error.fields.length === 0 ? (
+        <p className="text-error" role="alert">
+          {form.error.message}
+        </p>
+      ) : null}
+      <button type="submit" className="btn btn-primary btn-block" disabled={form.busy}>
+        {form.busy ? busyLabel : label}
+      </button>
+    </>
   );
 }
 
@@ -59,14 +75,7 @@ export function LoginScreen({
           onChange={(e) => setPassword(e.target.value)}
           error={form.fieldError('password')}
         />
-        {form.error && form.error.fields.length === 0 ? (
-          <p className="text-error" role="alert">
-            {form.error.message}
-          </p>
-        ) : null}
-        <button type="submit" className="btn btn-primary btn-block" disabled={form.busy}>
-          {form.busy ? 'Memeriksa…' : 'Masuk'}
-        </button>
+        <CardSubmit form={form} label="Masuk" busyLabel="Memeriksa…" />
         <p className="login-foot">Tekan Enter untuk masuk. Lupa kata sandi? Minta administrator mengaturnya ulang.</p>
       </form>
     </main>
@@ -131,14 +140,7 @@ export function SetupScreen({ puskesmasName, onDone }: { puskesmasName: string; 
           onChange={(e) => setConfirm(e.target.value)}
           error={form.fieldError('confirm')}
         />
-        {form.error && form.error.fields.length === 0 ? (
-          <p className="text-error" role="alert">
-            {form.error.message}
-          </p>
-        ) : null}
-        <button type="submit" className="btn btn-primary btn-block" disabled={form.busy}>
-          {form.busy ? 'Menyimpan…' : 'Buat administrator dan masuk'}
-        </button>
+        <CardSubmit form={form} label="Buat administrator dan masuk" busyLabel="Menyimpan…" />
       </form>
     </main>
   );
