@@ -18,8 +18,8 @@ type Grants = ReadonlyMap<Role, ReadonlySet<Permission>>;
 
 /**
  * The role_permission table in memory, one copy per host (ServiceContext): every call's
- * permission check reads it, so it must cost nothing; roles.update replaces it right after
- * its transaction commits, so the very next call of any session sees the change.
+ * permission check reads it, so it must cost nothing; roles.update drops it right after its
+ * transaction commits, so the very next call of any session reads the change.
  */
 const cache = new WeakMap<ServiceContext, Promise<Grants>>();
 
@@ -82,7 +82,8 @@ export function roleHandlers(ctx: ServiceContext): Handlers<keyof typeof roleMet
         await repo.replaceRolePermissions(trx, role, sorted(wanted));
         return load(trx);
       });
-      cache.set(ctx, Promise.resolve(next));
+      // Dropped rather than replaced: a read begun before this commit can then never outlive it.
+      cache.delete(ctx);
       ctx.log.info(`peran: hak ${role} diubah oleh user ${actorOf(call).id} (${wanted.size} hak)`);
       ctx.events.emit('roles.changed', { role });
       return grantsReply(role, next.get(role) ?? []);

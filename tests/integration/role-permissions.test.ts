@@ -102,6 +102,22 @@ describe('roles.list / roles.update over HTTP', () => {
     expect(stored('kasir')).toEqual([...rolePermissions.kasir].sort());
   });
 
+  it('two edits at the same moment both take effect', async () => {
+    const withPatients = [...rolePermissions.kasir, 'pasien:view'];
+    const [a, b] = await Promise.all([
+      h.call('roles.update', { role: 'kasir', permissions: withPatients }, admin),
+      h.call('roles.update', { role: 'dokter', permissions: [...rolePermissions.dokter, 'kasir:view'] }, admin),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(await search().then((r) => r.status)).toBe(200);
+    const list = await h.call<RoleGrants[]>('roles.list', {}, admin);
+    if (!list.body.ok) throw new Error(list.body.error.message);
+    expect(list.body.value.find((g) => g.role === 'dokter')!.permissions).toContain('kasir:view');
+    expect(list.body.value.find((g) => g.role === 'kasir')!.permissions).toContain('pasien:view');
+    await h.call('roles.update', { role: 'kasir', permissions: [...rolePermissions.kasir] }, admin);
+    await h.call('roles.update', { role: 'dokter', permissions: [...rolePermissions.dokter] }, admin);
+  });
+
   it('only a role holding pengguna:correction may edit roles', async () => {
     const before = changes();
     const r = await h.call('roles.update', { role: 'kasir', permissions: [...rolePermissions.administrator] }, kasir);
