@@ -763,39 +763,6 @@ CREATE TRIGGER "audit_practitioner_ubah" AFTER UPDATE ON "practitioner" WHEN lok
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_queue_event_hapus" AFTER DELETE ON "queue_event" WHEN loket_audit_rows() BEGIN
-  INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
-  SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
-  loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
-  FROM (SELECT json_extract(a, '$.at') AS at, json_extract(a, '$.userId') AS user_id, json_extract(a, '$.username') AS username, json_extract(a, '$.device') AS device,
-  json_extract(a, '$.method') AS method, 'hapus' AS action, 'queue_event' AS entity, CAST(OLD."id" AS TEXT) AS entity_id,
-  NULL AS patient_id, json_object('id', OLD."id", 'ticket_id', OLD."ticket_id", 'kind', OLD."kind", 'at', OLD."at", 'counter_id', OLD."counter_id", 'unit_id', OLD."unit_id", 'announcement', OLD."announcement", 'user_id', OLD."user_id") AS b, NULL AS f,
-  coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000') AS prev_hash
-  FROM (SELECT loket_audit_actor() AS a));
-END;
-
-CREATE TRIGGER "audit_queue_event_tambah" AFTER INSERT ON "queue_event" WHEN loket_audit_rows() BEGIN
-  INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
-  SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
-  loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
-  FROM (SELECT json_extract(a, '$.at') AS at, json_extract(a, '$.userId') AS user_id, json_extract(a, '$.username') AS username, json_extract(a, '$.device') AS device,
-  json_extract(a, '$.method') AS method, 'tambah' AS action, 'queue_event' AS entity, CAST(NEW."id" AS TEXT) AS entity_id,
-  NULL AS patient_id, NULL AS b, json_object('id', NEW."id", 'ticket_id', NEW."ticket_id", 'kind', NEW."kind", 'at', NEW."at", 'counter_id', NEW."counter_id", 'unit_id', NEW."unit_id", 'announcement', NEW."announcement", 'user_id', NEW."user_id") AS f,
-  coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000') AS prev_hash
-  FROM (SELECT loket_audit_actor() AS a));
-END;
-
-CREATE TRIGGER "audit_queue_event_ubah" AFTER UPDATE ON "queue_event" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."ticket_id" IS NOT NEW."ticket_id" OR OLD."kind" IS NOT NEW."kind" OR OLD."at" IS NOT NEW."at" OR OLD."counter_id" IS NOT NEW."counter_id" OR OLD."unit_id" IS NOT NEW."unit_id" OR OLD."announcement" IS NOT NEW."announcement" OR OLD."user_id" IS NOT NEW."user_id") BEGIN
-  INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
-  SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
-  loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
-  FROM (SELECT json_extract(a, '$.at') AS at, json_extract(a, '$.userId') AS user_id, json_extract(a, '$.username') AS username, json_extract(a, '$.device') AS device,
-  json_extract(a, '$.method') AS method, 'ubah' AS action, 'queue_event' AS entity, CAST(NEW."id" AS TEXT) AS entity_id,
-  NULL AS patient_id, json_object('id', OLD."id", 'ticket_id', OLD."ticket_id", 'kind', OLD."kind", 'at', OLD."at", 'counter_id', OLD."counter_id", 'unit_id', OLD."unit_id", 'announcement', OLD."announcement", 'user_id', OLD."user_id") AS b, json_object('id', NEW."id", 'ticket_id', NEW."ticket_id", 'kind', NEW."kind", 'at', NEW."at", 'counter_id', NEW."counter_id", 'unit_id', NEW."unit_id", 'announcement', NEW."announcement", 'user_id', NEW."user_id") AS f,
-  coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000') AS prev_hash
-  FROM (SELECT loket_audit_actor() AS a));
-END;
-
 CREATE TRIGGER "audit_queue_ticket_hapus" AFTER DELETE ON "queue_ticket" WHEN loket_audit_rows() BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
