@@ -60,12 +60,18 @@ export const auditHashedColumns = [
 
 /**
  * The one hashing rule, used by the SQL function (triggers and explicit rows) and by the check:
- * sha256(prev_hash + "\n" + JSON of the fields as text or null). Values are compared as text
- * because SQLite may hand an id over as a number and store it as text.
+ * sha256 of the previous hash, a newline and each field as `<length>:<text>` (`-` for NULL), joined
+ * by `|`. Length prefixes keep it unambiguous without escaping (JSON.stringify of the before/after
+ * JSON took most of a row's hashing time). Values are compared as text because SQLite may hand an
+ * id over as a number and store it as text.
  */
 export function auditHash(prevHash: string, fields: readonly unknown[]): string {
-  const canonical = JSON.stringify(fields.map(asText));
-  return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
+  let payload = `${prevHash}\n`;
+  for (const field of fields) {
+    const text = asText(field);
+    payload += text === null ? '-|' : `${text.length}:${text}|`;
+  }
+  return createHash('sha256').update(payload).digest('hex');
 }
 
 /** What SQLite hands a function (text, a number, a BLOB, NULL) as text. */

@@ -1746,11 +1746,7 @@ CREATE INDEX appointment_date ON appointment(date, status);
 
 CREATE INDEX appointment_patient ON appointment(patient_id, date);
 
-CREATE INDEX audit_log_action ON audit_log(action, id);
-
 CREATE INDEX audit_log_at ON audit_log(at);
-
-CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 
 CREATE INDEX audit_log_patient ON audit_log(patient_id, id) WHERE patient_id IS NOT NULL;
 
