@@ -173,6 +173,16 @@ export default defineBench({
       callOnly.length = 0;
       cases.push({ label: 'issueTicket + callNext, synchronous = NORMAL (diagnostic: no fsync per commit)', samples: await issueAndCall() });
       host.store.sqlite.pragma('synchronous = FULL');
+
+      // Diagnostic: what the audit trail's triggers cost (they are dropped on this scratch copy only).
+      const triggers = host.store.sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'")
+        .all() as { name: string }[];
+      for (const t of triggers) host.store.sqlite.exec(`DROP TRIGGER "${t.name}"`);
+      env.log(`diagnostic without the ${triggers.length} audit triggers`);
+      issueOnly.length = 0;
+      callOnly.length = 0;
+      cases.push({ label: 'issueTicket + callNext, audit triggers dropped (diagnostic: their cost)', samples: await issueAndCall() });
     } finally {
       await host.close();
       rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import {
   INTERNAL_MESSAGE,
   isMethodName,
   LoketError,
+  methodsBeforeOwnPassword,
   methodsWhileLocked,
   type FieldIssue,
   type MethodName,
@@ -115,6 +116,12 @@ export function createDispatcher(ctx: ServiceContext, printHandlers: Handlers<Pr
       if (!actor) throw new LoketError('UNAUTHENTICATED', 'Sesi tidak ada atau sudah berakhir. Silakan masuk lagi.');
       // The lock screen is up: nothing but unlocking, logging out or asking who is logged in.
       if (actor.locked && !methodsWhileLocked.has(method)) throw new LoketError('LOCKED', LOCKED_MESSAGE);
+      // The screens ask for the user's own password first; the host holds to it for every other client too.
+      if (actor.mustChangePassword && !methodsBeforeOwnPassword.has(method))
+        throw new LoketError(
+          'FORBIDDEN',
+          'Kata sandi Anda masih kata sandi sementara dari administrator; ganti dulu dengan kata sandi Anda sendiri.',
+        );
       if (spec.guard !== 'session' && !may(actor, spec.guard)) throw new LoketError('FORBIDDEN', forbiddenMessage(spec.guard));
     }
     const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});

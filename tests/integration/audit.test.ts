@@ -9,6 +9,7 @@ import { registerAuditFunctions, withAuditActor } from '../../src-main/db/audit-
 import { openStore, type Store } from '../../src-main/db/connection';
 import { auditExclusions } from '../../src-main/db/migrations/audit-triggers';
 import { migrate } from '../../src-main/db/migrator';
+import * as devices from '../../src-main/db/repositories/devices';
 import { adminToken, httpHost, tempDir, testHost, type HttpHost } from '../helpers/host';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -148,6 +149,25 @@ describe('audit trail over HTTP', () => {
     expect(rows.length).toBeGreaterThanOrEqual(4);
     for (const r of rows) expect(String(r.after)).toMatch(/"password_hash":"\[disamarkan [0-9a-f]{8}\]"/);
     expect(rows.map((r) => String(r.after)).join()).not.toMatch(/scrypt|\$/);
+  });
+
+  it("a paired device: its token hash masked, its once-a-minute 'still here' not logged, a rename and a revocation logged", async () => {
+    const db = h.host.store.db;
+    const at = '2026-11-23T01:10:00.000Z';
+    const id = await devices.insertDevice(db, { name: 'TV Ruang Tunggu', scope: 'display', tokenHash: 'a'.repeat(64), at, pairedBy: 1 });
+    const rows = () => log(`entity = 'device' AND entity_id = '${id}'`);
+    expect(rows()).toHaveLength(1);
+    expect(String(rows()[0]!.after)).toMatch(/"token_hash":"\[disamarkan [0-9a-f]{8}\]"/);
+    expect(String(rows()[0]!.after)).not.toContain('a'.repeat(64));
+    await devices.touchDevice(db, id, '2026-11-23T01:11:00.000Z');
+    expect(rows()).toHaveLength(1);
+    await devices.renameDevice(db, id, 'TV Poli Umum');
+    await devices.revokeDevice(db, id, 1, '2026-11-23T01:12:00.000Z');
+    expect(rows().map((r) => r.action)).toEqual(['tambah', 'ubah', 'ubah']);
+    expect(JSON.parse(rows()[2]!.after as string)).toMatchObject({
+      revoked_at: '2026-11-23T01:12:00.000Z',
+      last_seen_at: '2026-11-23T01:11:00.000Z',
+    });
   });
 
   it('names the right user when 20 calls of two users interleave on the one connection', async () => {

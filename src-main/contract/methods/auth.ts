@@ -37,6 +37,9 @@ const loginReply = z.object({ token: z.string(), user: sessionUserSchema });
 /** What a locked session may still call (besides public methods): see the dispatcher. */
 export const methodsWhileLocked: ReadonlySet<string> = new Set(['auth.unlock', 'auth.logout', 'auth.me']);
 
+/** What a session may call while its password is still the administrator's temporary one. */
+export const methodsBeforeOwnPassword: ReadonlySet<string> = new Set(['auth.changePassword', 'auth.logout', 'auth.me', 'auth.lock', 'auth.unlock']);
+
 export const authMethods = {
   'auth.status': method({
     summary: 'Apakah host masih perlu dibuatkan akun administrator pertama',

@@ -14,12 +14,20 @@ export const auditExclusions: Readonly<Record<string, string>> = {
   // Keeps the queue's calls fast (issue + call ≤ 5 ms): two audit rows per pair instead of four.
   queue_event: 'append-only call log stamped with its own time and user (0008); the ticket each event changes is audited',
   region: 'Kemendagri codes loaded from the idn-area-data package at boot (90,000 rows), never edited by users',
-  rekap_harian: 'derived daily summary, rebuilt from audited visits (helper R, issue #6)',
 };
 
 /** Column values that never go into the log as they are. */
 const redacted: Readonly<Record<string, readonly string[]>> = {
   app_user: ['password_hash'],
+  device: ['token_hash'],
+};
+
+/**
+ * Columns that only say "still in use": an update touching nothing else writes no audit row
+ * (a paired TV's once-a-minute last_seen_at would otherwise log ±600 rows a day).
+ */
+const heartbeat: Readonly<Record<string, readonly string[]>> = {
+  device: ['last_seen_at'],
 };
 
 export interface AuditColumn {
@@ -73,7 +81,10 @@ export function auditTriggersSql(table: string, columns: readonly AuditColumn[])
       before,
       after,
     });
-  const changed = columns.map((c) => `OLD.${q(c.name)} IS NOT NEW.${q(c.name)}`).join(' OR ');
+  const changed = columns
+    .filter((c) => !heartbeat[table]?.includes(c.name))
+    .map((c) => `OLD.${q(c.name)} IS NOT NEW.${q(c.name)}`)
+    .join(' OR ');
   // loket_audit_rows() is 0 only inside withBulkAudit (the demo seed), which writes a summary row.
   return [
     `CREATE TRIGGER ${q(`audit_${table}_tambah`)} AFTER INSERT ON ${q(table)} WHEN loket_audit_rows() BEGIN

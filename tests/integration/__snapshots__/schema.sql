@@ -235,7 +235,7 @@ CREATE TRIGGER "audit_device_hapus" AFTER DELETE ON "device" WHEN loket_audit_ro
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
   FROM (SELECT json_extract(a, '$.at') AS at, json_extract(a, '$.userId') AS user_id, json_extract(a, '$.username') AS username, json_extract(a, '$.device') AS device,
   json_extract(a, '$.method') AS method, 'hapus' AS action, 'device' AS entity, CAST(OLD."id" AS TEXT) AS entity_id,
-  NULL AS patient_id, json_object('id', OLD."id", 'name', OLD."name", 'scope', OLD."scope", 'token_hash', OLD."token_hash", 'paired_at', OLD."paired_at", 'paired_by', OLD."paired_by", 'last_seen_at', OLD."last_seen_at", 'revoked_at', OLD."revoked_at", 'revoked_by', OLD."revoked_by") AS b, NULL AS f,
+  NULL AS patient_id, json_object('id', OLD."id", 'name', OLD."name", 'scope', OLD."scope", 'token_hash', CASE WHEN OLD."token_hash" IS NULL THEN NULL ELSE '[disamarkan ' || substr(loket_sha256(OLD."token_hash"), 1, 8) || ']' END, 'paired_at', OLD."paired_at", 'paired_by', OLD."paired_by", 'last_seen_at', OLD."last_seen_at", 'revoked_at', OLD."revoked_at", 'revoked_by', OLD."revoked_by") AS b, NULL AS f,
   coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000') AS prev_hash
   FROM (SELECT loket_audit_actor() AS a));
 END;
@@ -246,18 +246,18 @@ CREATE TRIGGER "audit_device_tambah" AFTER INSERT ON "device" WHEN loket_audit_r
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
   FROM (SELECT json_extract(a, '$.at') AS at, json_extract(a, '$.userId') AS user_id, json_extract(a, '$.username') AS username, json_extract(a, '$.device') AS device,
   json_extract(a, '$.method') AS method, 'tambah' AS action, 'device' AS entity, CAST(NEW."id" AS TEXT) AS entity_id,
-  NULL AS patient_id, NULL AS b, json_object('id', NEW."id", 'name', NEW."name", 'scope', NEW."scope", 'token_hash', NEW."token_hash", 'paired_at', NEW."paired_at", 'paired_by', NEW."paired_by", 'last_seen_at', NEW."last_seen_at", 'revoked_at', NEW."revoked_at", 'revoked_by', NEW."revoked_by") AS f,
+  NULL AS patient_id, NULL AS b, json_object('id', NEW."id", 'name', NEW."name", 'scope', NEW."scope", 'token_hash', CASE WHEN NEW."token_hash" IS NULL THEN NULL ELSE '[disamarkan ' || substr(loket_sha256(NEW."token_hash"), 1, 8) || ']' END, 'paired_at', NEW."paired_at", 'paired_by', NEW."paired_by", 'last_seen_at', NEW."last_seen_at", 'revoked_at', NEW."revoked_at", 'revoked_by', NEW."revoked_by") AS f,
   coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000') AS prev_hash
   FROM (SELECT loket_audit_actor() AS a));
 END;
 
-CREATE TRIGGER "audit_device_ubah" AFTER UPDATE ON "device" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."name" IS NOT NEW."name" OR OLD."scope" IS NOT NEW."scope" OR OLD."token_hash" IS NOT NEW."token_hash" OR OLD."paired_at" IS NOT NEW."paired_at" OR OLD."paired_by" IS NOT NEW."paired_by" OR OLD."last_seen_at" IS NOT NEW."last_seen_at" OR OLD."revoked_at" IS NOT NEW."revoked_at" OR OLD."revoked_by" IS NOT NEW."revoked_by") BEGIN
+CREATE TRIGGER "audit_device_ubah" AFTER UPDATE ON "device" WHEN loket_audit_rows() AND (OLD."id" IS NOT NEW."id" OR OLD."name" IS NOT NEW."name" OR OLD."scope" IS NOT NEW."scope" OR OLD."token_hash" IS NOT NEW."token_hash" OR OLD."paired_at" IS NOT NEW."paired_at" OR OLD."paired_by" IS NOT NEW."paired_by" OR OLD."revoked_at" IS NOT NEW."revoked_at" OR OLD."revoked_by" IS NOT NEW."revoked_by") BEGIN
   INSERT INTO audit_log (at, user_id, username, device, method, action, entity, entity_id, patient_id, "before", "after", prev_hash, hash)
   SELECT at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f, prev_hash,
   loket_audit_hash(prev_hash, at, user_id, username, device, method, action, entity, entity_id, patient_id, b, f)
   FROM (SELECT json_extract(a, '$.at') AS at, json_extract(a, '$.userId') AS user_id, json_extract(a, '$.username') AS username, json_extract(a, '$.device') AS device,
   json_extract(a, '$.method') AS method, 'ubah' AS action, 'device' AS entity, CAST(NEW."id" AS TEXT) AS entity_id,
-  NULL AS patient_id, json_object('id', OLD."id", 'name', OLD."name", 'scope', OLD."scope", 'token_hash', OLD."token_hash", 'paired_at', OLD."paired_at", 'paired_by', OLD."paired_by", 'last_seen_at', OLD."last_seen_at", 'revoked_at', OLD."revoked_at", 'revoked_by', OLD."revoked_by") AS b, json_object('id', NEW."id", 'name', NEW."name", 'scope', NEW."scope", 'token_hash', NEW."token_hash", 'paired_at', NEW."paired_at", 'paired_by', NEW."paired_by", 'last_seen_at', NEW."last_seen_at", 'revoked_at', NEW."revoked_at", 'revoked_by', NEW."revoked_by") AS f,
+  NULL AS patient_id, json_object('id', OLD."id", 'name', OLD."name", 'scope', OLD."scope", 'token_hash', CASE WHEN OLD."token_hash" IS NULL THEN NULL ELSE '[disamarkan ' || substr(loket_sha256(OLD."token_hash"), 1, 8) || ']' END, 'paired_at', OLD."paired_at", 'paired_by', OLD."paired_by", 'last_seen_at', OLD."last_seen_at", 'revoked_at', OLD."revoked_at", 'revoked_by', OLD."revoked_by") AS b, json_object('id', NEW."id", 'name', NEW."name", 'scope', NEW."scope", 'token_hash', CASE WHEN NEW."token_hash" IS NULL THEN NULL ELSE '[disamarkan ' || substr(loket_sha256(NEW."token_hash"), 1, 8) || ']' END, 'paired_at', NEW."paired_at", 'paired_by', NEW."paired_by", 'last_seen_at', NEW."last_seen_at", 'revoked_at', NEW."revoked_at", 'revoked_by', NEW."revoked_by") AS f,
   coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000') AS prev_hash
   FROM (SELECT loket_audit_actor() AS a));
 END;
