@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatientRecord } from '../../src-main/contract';
 import { join } from 'node:path';
-import { ensureRendererBuilt, launchBrowser, newContext, screenshotDir, watchProblems } from '../helpers/browser';
+import { ensureRendererBuilt, launchBrowser, loginByKeyboard, newContext, screenshotDir, watchProblems } from '../helpers/browser';
 import { adminToken, httpHost, tempDir, type HttpHost } from '../helpers/host';
 
 describe('Pengaturan → Jejak Audit', () => {
@@ -37,13 +37,7 @@ describe('Pengaturan → Jejak Audit', () => {
   it('filters by RM, shows the change, and checks the chain', async () => {
     const page = await (await newContext(browser)).newPage();
     const problems = watchProblems(page);
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('admin');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-admin-1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url);
     await page.goto(`${h.url}/#/pengaturan/audit`);
     await page.getByRole('tab', { name: 'Jejak Audit', selected: true }).waitFor();
     const table = page.getByRole('table', { name: 'Catatan jejak audit' });

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Folder, PatientRecord, Unit } from '../../src-main/contract';
 import { localDate } from '../../src-main/domain/waktu';
-import { ensureRendererBuilt, launchBrowser, newContext, watchProblems } from '../helpers/browser';
+import { ensureRendererBuilt, launchBrowser, loginByKeyboard, newContext, watchProblems } from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
 /** Today in WIB (the browser's date too) at a wall-clock time. */
@@ -64,13 +64,7 @@ describe('Rekam Medis: late folders, inactive storage and volumes', () => {
   it('lists and prints the late folders, moves old ones to inactive storage and opens a new volume', async () => {
     const page = await (await newContext(browser)).newPage();
     const problems = watchProblems(page);
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('rm2');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-rm-002');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url, 'rm2', 'rahasia-rm-002');
     await page.keyboard.press('Alt+3');
     await page.locator('h1#screen-title', { hasText: 'Rekam Medis' }).waitFor();
 

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletenessReview, FolderMovement, PatientRecord, Unit } from '../../src-main/contract';
-import { ensureRendererBuilt, horizontalOverflow, launchBrowser, newContext, screenshotDir, watchProblems } from '../helpers/browser';
+import {
+  ensureRendererBuilt,
+  horizontalOverflow,
+  launchBrowser,
+  loginByKeyboard,
+  newContext,
+  screenshotDir,
+  watchProblems,
+} from '../helpers/browser';
 import { adminToken, httpHost, tempDir, type HttpHost } from '../helpers/host';
 
 describe('Rekam Medis: folders out and back by keyboard', () => {
@@ -56,13 +64,7 @@ describe('Rekam Medis: folders out and back by keyboard', () => {
   it('scans folders out and back, checks completeness, refuses an unknown RM and shows where a folder is', async () => {
     const page = await (await newContext(browser)).newPage();
     const problems = watchProblems(page);
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('rm1');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-rm-001');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url, 'rm1', 'rahasia-rm-001');
     await page.keyboard.press('Alt+3');
     await page.locator('h1#screen-title', { hasText: 'Rekam Medis' }).waitFor();
 

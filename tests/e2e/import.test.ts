@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, newContext, watchProblems, type PageProblems } from '../helpers/browser';
+import { ensureRendererBuilt, launchBrowser, loginByKeyboard, newContext, type PageProblems, watchProblems } from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
 const CSV = [
@@ -37,13 +37,7 @@ describe('Impor Pasien tab', () => {
   });
 
   it('walks choose → mapping → dry run → import by keyboard', async () => {
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('admin');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-admin-1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url);
 
     // Pengaturan (Alt+7), the tab row (Alt+T), the last tab but one.
     await page.keyboard.press('Alt+7');

@@ -12,10 +12,11 @@ import {
   ensureRendererBuilt,
   horizontalOverflow,
   launchBrowser,
+  loginByKeyboard,
   newContext,
+  type PageProblems,
   screenshotDir,
   watchProblems,
-  type PageProblems,
 } from '../helpers/browser';
 import { adminToken, httpHost, tempDir, type HttpHost } from '../helpers/host';
 
@@ -43,16 +44,6 @@ async function register(name: string, unitCode = 'UMUM'): Promise<Visit> {
   return (
     await call<{ visit: Visit }>('visits.register', { patientId: patient.id, payer: 'umum', unitId: units.find((u) => u.code === unitCode)!.id })
   ).visit;
-}
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${h.url}/`);
-  await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
 }
 
 async function shot(p: Page, name: string): Promise<void> {
@@ -89,7 +80,7 @@ describe('Kasir and Dasbor in Chromium', () => {
   it('the kasir pays by Enter and the kwitansi preview opens; Esc skips it; Alt+W reprints SALINAN', async () => {
     const page = await (await newContext(browser)).newPage();
     const problems: PageProblems = watchProblems(page);
-    await login(page, 'kasir1', 'kasir1-rahasia');
+    await loginByKeyboard(page, h.url, 'kasir1', 'kasir1-rahasia');
     await page.keyboard.press('Alt+8');
     await page.locator('h1#screen-title', { hasText: 'Kasir' }).waitFor();
     const rows = page.locator('.kasir-unpaid tbody tr');
@@ -136,7 +127,7 @@ describe('Kasir and Dasbor in Chromium', () => {
 
   it('the Dasbor follows a registration made in another session, without reloading', async () => {
     const page = await (await newContext(browser)).newPage();
-    await login(page, 'admin', 'rahasia-admin-1');
+    await loginByKeyboard(page, h.url, 'admin', 'rahasia-admin-1');
     await page.keyboard.press('Alt+6');
     await page.locator('h1#screen-title', { hasText: 'Laporan' }).waitFor();
     await page.getByRole('tab', { name: /Dasbor/ }).waitFor();

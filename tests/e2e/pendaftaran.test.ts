@@ -17,10 +17,11 @@ import {
   ensureRendererBuilt,
   horizontalOverflow,
   launchBrowser,
+  loginByKeyboard,
   newContext,
+  type PageProblems,
   screenshotDir,
   watchProblems,
-  type PageProblems,
 } from '../helpers/browser';
 import { adminToken, httpHost, tempDir, type HttpHost } from '../helpers/host';
 
@@ -132,13 +133,7 @@ describe('Pendaftaran by keyboard in Chromium', () => {
     problems = watchProblems(page);
     shots = screenshotDir(tempDir('loket-shots-'));
 
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('admin');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(ADMIN_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url, 'admin', ADMIN_PASSWORD);
     await page.keyboard.press('Alt+2');
     await page.locator('h1#screen-title', { hasText: 'Pendaftaran' }).waitFor();
   });

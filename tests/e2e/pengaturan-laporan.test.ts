@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SharedSettings } from '../../src-main/contract';
-import { ensureRendererBuilt, launchBrowser, newContext, watchProblems } from '../helpers/browser';
+import { ensureRendererBuilt, launchBrowser, loginByKeyboard, newContext, watchProblems } from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
 describe('Pengaturan → Laporan', () => {
@@ -31,13 +31,7 @@ describe('Pengaturan → Laporan', () => {
     const before = await saved();
     const page = await (await newContext(browser)).newPage();
     const problems = watchProblems(page);
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('admin');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-admin-1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url);
     await page.goto(`${h.url}/#/pengaturan/laporan`);
     const groups = page.getByLabel('Kelompok umur rekap (LB1)');
     await groups.waitFor();

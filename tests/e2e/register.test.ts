@@ -9,7 +9,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatientRecord, Unit } from '../../src-main/contract';
 import { localDate } from '../../src-main/domain/waktu';
-import { ensureRendererBuilt, horizontalOverflow, launchBrowser, newContext, screenshotDir, watchProblems } from '../helpers/browser';
+import {
+  ensureRendererBuilt,
+  horizontalOverflow,
+  launchBrowser,
+  loginByKeyboard,
+  newContext,
+  screenshotDir,
+  watchProblems,
+} from '../helpers/browser';
 import { adminToken, httpHost, tempDir, type HttpHost } from '../helpers/host';
 
 describe('Register Harian screen by keyboard', () => {
@@ -45,13 +53,7 @@ describe('Register Harian screen by keyboard', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('kasir1');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-kasir-1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url, 'kasir1', 'rahasia-kasir-1');
     await page.keyboard.press('Alt+4');
     await page.locator('h1#screen-title', { hasText: 'Register Harian' }).waitFor();
 

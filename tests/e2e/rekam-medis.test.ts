@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatientRecord } from '../../src-main/contract';
-import { ensureRendererBuilt, launchBrowser, newContext, watchProblems } from '../helpers/browser';
+import { ensureRendererBuilt, launchBrowser, loginByKeyboard, newContext, watchProblems } from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
 describe('Rekam Medis: merge duplicate patients', () => {
@@ -31,13 +31,7 @@ describe('Rekam Medis: merge duplicate patients', () => {
   it('merges by keyboard and undoes from the history', async () => {
     const page = await (await newContext(browser)).newPage();
     const problems = watchProblems(page);
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('admin');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-admin-1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url);
     await page.keyboard.press('Alt+3');
     await page.locator('h1#screen-title', { hasText: 'Rekam Medis' }).waitFor();
     // The merge is on the units tab (Alt+U); the folder desk opens first.

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recapTables, type Printable, type Recap } from '../../src-main/contract';
-import { ensureRendererBuilt, horizontalOverflow, launchBrowser, newContext, screenshotDir, watchProblems } from '../helpers/browser';
+import {
+  ensureRendererBuilt,
+  horizontalOverflow,
+  launchBrowser,
+  loginByKeyboard,
+  newContext,
+  screenshotDir,
+  watchProblems,
+} from '../helpers/browser';
 import { seedFrontOfficeDay, type SeededDay } from '../helpers/front-office';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 import { pageSizeMm, pdfToPng, renderPdf } from '../helpers/pdf';
@@ -93,13 +101,7 @@ describe('recaps and the pustu follow-up list on paper and on screen', () => {
   it('walks the recap tab by keyboard at 1366×768: tab, period, year, print preview', async () => {
     const page = await (await newContext(browser)).newPage();
     const problems = watchProblems(page);
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('admin');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-admin-1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url);
     await page.keyboard.press('Alt+6');
     await page.locator('h1#screen-title', { hasText: 'Laporan' }).waitFor();
     await page.keyboard.press('Alt+B');

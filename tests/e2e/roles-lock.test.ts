@@ -7,21 +7,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, launchBrowser, newContext, watchProblems } from '../helpers/browser';
+import { ensureRendererBuilt, launchBrowser, loginByKeyboard, newContext, watchProblems } from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
 const focusedLabel = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim());
-
-async function login(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-  await page.keyboard.type('admin');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('rahasia-admin-1');
-  await page.keyboard.press('Enter');
-  await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
-}
 
 describe('Peran tab and lock screen', () => {
   let h: HttpHost;
@@ -49,7 +39,7 @@ describe('Peran tab and lock screen', () => {
   it('ticks a right for a role with arrows and Space, saves with Ctrl+Enter, and restores the defaults', async () => {
     const page = await (await newContext(browser)).newPage();
     const problems = watchProblems(page);
-    await login(page, h.url);
+    await loginByKeyboard(page, h.url);
     await page.goto(`${h.url}/#/pengaturan/peran`);
     const role = page.getByLabel('Peran yang diatur');
     await role.waitFor();
@@ -101,7 +91,7 @@ describe('Peran tab and lock screen', () => {
     const page = await (await newContext(browser)).newPage();
     const problems = watchProblems(page);
     await page.clock.install();
-    await login(page, h.url);
+    await loginByKeyboard(page, h.url);
     await page.keyboard.press('Alt+2');
     await page.locator('h1#screen-title', { hasText: 'Pendaftaran' }).waitFor();
     await page.keyboard.type('Siti Rahayu');

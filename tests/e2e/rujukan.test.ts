@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Facility, PatientRecord, Referral } from '../../src-main/contract';
-import { ensureRendererBuilt, horizontalOverflow, launchBrowser, newContext, screenshotDir, watchProblems } from '../helpers/browser';
+import {
+  ensureRendererBuilt,
+  horizontalOverflow,
+  launchBrowser,
+  loginByKeyboard,
+  newContext,
+  screenshotDir,
+  watchProblems,
+} from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
 const shots = screenshotDir(mkdtempSync(join(tmpdir(), 'loket-rujukan-')));
@@ -48,13 +56,7 @@ describe('Surat rujukan by keyboard', () => {
     const problems = watchProblems(page);
     const focused = (name: string | RegExp, role: 'textbox' | 'combobox' | 'button' = 'combobox') =>
       expect.poll(() => page.getByRole(role, { name }).evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('admin');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-admin-1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url);
     await page.keyboard.press('Alt+5');
     await page.locator('h1#screen-title', { hasText: 'Surat' }).waitFor();
     await page.keyboard.press('Alt+J');

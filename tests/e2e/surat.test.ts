@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Letter, PatientRecord } from '../../src-main/contract';
-import { ensureRendererBuilt, horizontalOverflow, launchBrowser, newContext, watchProblems } from '../helpers/browser';
+import { ensureRendererBuilt, horizontalOverflow, launchBrowser, loginByKeyboard, newContext, watchProblems } from '../helpers/browser';
 import { adminToken, httpHost, type HttpHost } from '../helpers/host';
 
 describe('Surat: sick-leave letter by keyboard', () => {
@@ -34,13 +34,7 @@ describe('Surat: sick-leave letter by keyboard', () => {
   it('finds the patient by RM, issues the letter with Enter, previews it and verifies its code', async () => {
     const page = await (await newContext(browser)).newPage();
     const problems = watchProblems(page);
-    await page.goto(`${h.url}/`);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.keyboard.type('admin');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('rahasia-admin-1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+    await loginByKeyboard(page, h.url);
     await page.keyboard.press('Alt+5');
     await page.locator('h1#screen-title', { hasText: 'Surat' }).waitFor();
 

@@ -83,3 +83,14 @@ export function screenshotDir(fallback: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** Logs in on the Masuk screen by keyboard, as a clerk does, and waits for the shell's menu. */
+export async function loginByKeyboard(page: Page, url: string, username = 'admin', password = 'rahasia-admin-1'): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+}
