@@ -10,7 +10,7 @@ import { Faker, base, en, generateMersenne32Randomizer, id_ID, type Randomizer }
 import type { SharedSettings } from '../contract';
 import type { NewPatient, NewVisit } from '../db/schema';
 import { nameKey } from '../domain/nama';
-import { localDate } from '../domain/waktu';
+import { localDate, zonedInstant, zoneOffsetMinutes } from '../domain/waktu';
 
 /** Bump when the generator's output changes, so cached benchmark databases are rebuilt. */
 export const DEMO_DATA_VERSION = 2;
@@ -93,35 +93,6 @@ export function dateOfDay(day: number): string {
 }
 const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
-/** Minutes the zone is ahead of UTC on that date (Indonesian zones have no DST; cached per date). */
-function zoneOffsetMinutes(date: string, timeZone: string): number {
-  const key = `${timeZone}|${date}`;
-  let offset = offsetCache.get(key);
-  if (offset === undefined) {
-    let format = formatters.get(timeZone);
-    if (!format) {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-      });
-      formatters.set(timeZone, format);
-    }
-    const noon = Date.parse(`${date}T12:00:00Z`);
-    const parts = format.formatToParts(noon);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    offset = Math.round((Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - noon) / 60_000);
-    offsetCache.set(key, offset);
-  }
-  return offset;
-}
-
 /** Opening time (07:30) and the end of a demo morning (11:00), in minutes after local midnight. */
 export const OPENING_MINUTE = 450;
 export const MORNING_END_MINUTE = 660;
@@ -146,12 +117,6 @@ export function morningEndFor(instant: Date, timeZone: string): number {
 export function localDayOf(instant: string, timeZone: string): number {
   const ms = Date.parse(instant);
   return Math.floor((ms + zoneOffsetMinutes(instant.slice(0, 10), timeZone) * 60_000) / DAY_MS);
-}
-
-/** ISO-8601 UTC instant of a local clock time (minutes after midnight) on a local date. */
-export function zonedInstant(date: string, minuteOfDay: number, timeZone: string, second = 0): string {
-  const ms = Date.parse(`${date}T00:00:00Z`) + (minuteOfDay - zoneOffsetMinutes(date, timeZone)) * 60_000 + second * 1000;
-  return new Date(ms).toISOString();
 }
 
 /** Whole years from a birth date to a date (both `YYYY-MM-DD`); string slices, called per row. */

@@ -28,6 +28,41 @@ export function localClock(instant: Date, timeZone: string): string {
   return formatIn('clock', timeZone).format(instant);
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+/** Minutes the zone is ahead of UTC on that date (Indonesian zones have no DST; cached per date). */
+export function zoneOffsetMinutes(date: string, timeZone: string): number {
+  const key = `${timeZone}|${date}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    let format = offsetFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
+      offsetFormats.set(timeZone, format);
+    }
+    const noon = Date.parse(`${date}T12:00:00Z`);
+    const parts = format.formatToParts(noon);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    offset = Math.round((Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - noon) / 60_000);
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** ISO-8601 UTC instant of a local clock time (minutes after midnight) on a local date. */
+export function zonedInstant(date: string, minuteOfDay: number, timeZone: string, second = 0): string {
+  const ms = Date.parse(`${date}T00:00:00Z`) + (minuteOfDay - zoneOffsetMinutes(date, timeZone)) * 60_000 + second * 1000;
+  return new Date(ms).toISOString();
+}
+
 const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 /** "23 November 2026" from `2026-11-23`. */

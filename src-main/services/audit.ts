@@ -3,7 +3,7 @@ import { withAuditActor, type AuditActor } from '../db/audit-context';
 import { appendAuditRow, listAuditRows, patientOfEntity, verifyAuditChain } from '../db/repositories/audit';
 import { patientsByRm } from '../db/repositories/patient-import';
 import { rmCandidates } from '../domain/rm';
-import { addDays, localClock } from '../domain/waktu';
+import { addDays, zonedInstant } from '../domain/waktu';
 import type { Call, ServiceContext } from './context';
 import type { Handlers } from './handler';
 import { loadSharedSettings } from './settings';
@@ -107,14 +107,6 @@ async function login<T>(ctx: ServiceContext, actor: AuditActor, input: Record<st
   return value;
 }
 
-/** The UTC instant of local midnight starting `date` (Indonesia has no daylight saving). */
-function localMidnight(date: string, timeZone: string): string {
-  const noon = Date.parse(`${date}T12:00:00Z`);
-  const [h, m] = localClock(new Date(noon), timeZone).split(':').map(Number) as [number, number];
-  const offsetMinutes = h * 60 + m - 12 * 60;
-  return new Date(Date.parse(`${date}T00:00:00Z`) - offsetMinutes * 60_000).toISOString();
-}
-
 export function auditHandlers(ctx: ServiceContext): Handlers<keyof typeof auditMethods> {
   return {
     'audit.list': async (input) => {
@@ -129,8 +121,8 @@ export function auditHandlers(ctx: ServiceContext): Handlers<keyof typeof auditM
       }
       const limit = input.limit ?? 50;
       const entries = await listAuditRows(ctx.db, {
-        fromAt: localMidnight(input.from, settings.timeZone),
-        toAt: localMidnight(addDays(input.to, 1), settings.timeZone),
+        fromAt: zonedInstant(input.from, 0, settings.timeZone),
+        toAt: zonedInstant(addDays(input.to, 1), 0, settings.timeZone),
         userId: input.userId,
         patientIds,
         action: input.action,
